@@ -1,0 +1,88 @@
+/** A finding about a file: where it is, what rule it breaks, and how to fix it. */
+export interface Problem {
+  /** Path relative to the repository root, with forward slashes. */
+  file: string;
+  /** 1-based line and column. */
+  line: number;
+  column: number;
+  code: ProblemCode;
+  severity: Severity;
+  message: string;
+  hint?: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+interface CodeInfo {
+  severity: Severity;
+  /** One line for the README and SARIF rule descriptions. */
+  summary: string;
+}
+
+/** Every problem code mentor reports. Codes are stable: never renumber, only add. */
+export const PROBLEM_CODES = {
+  MTR001: { severity: 'error', summary: 'YAML syntax error (bad indentation, an unclosed quote or bracket, a tab)' },
+  MTR002: { severity: 'error', summary: 'a key appears twice in the same mapping' },
+  MTR003: { severity: 'error', summary: 'anchors and aliases (&a, *a) are not allowed in data files' },
+  MTR004: { severity: 'error', summary: 'tags (!!str, !custom) and directives (%YAML, %TAG) are not allowed in data files' },
+  MTR005: { severity: 'error', summary: 'a data file holds exactly one YAML document' },
+  MTR006: { severity: 'error', summary: 'the file cannot be read as text: not UTF-8, binary, too large, or a symbolic link' },
+  MTR010: { severity: 'error', summary: 'a required key is missing' },
+  MTR011: { severity: 'error', summary: 'a value has the wrong type (a list where a mapping belongs, a number where text belongs...)' },
+  MTR012: { severity: 'error', summary: 'unknown key, usually a typo; the hint names the key meant' },
+  MTR013: { severity: 'error', summary: 'a value is not one of the allowed choices (stage, status, kind, side...)' },
+  MTR014: { severity: 'error', summary: 'not a real calendar date written YYYY-MM-DD' },
+  MTR015: { severity: 'error', summary: 'unknown ISO 3166-1 alpha-2 country code' },
+  MTR016: { severity: 'error', summary: 'unknown ISO 4217 currency code' },
+  MTR017: { severity: 'error', summary: 'an id is not a lowercase slug (letters, digits, single hyphens, at most 64 characters)' },
+  MTR018: { severity: 'error', summary: 'a value is malformed or out of range (an e-mail address, a rating outside 1 to 4, an empty text)' },
+  MTR020: { severity: 'error', summary: 'the id inside partnership.yaml differs from its folder name' },
+  MTR021: { severity: 'error', summary: 'a partnership folder has no partnership.yaml, or a folder name is not a valid id' },
+  MTR022: { severity: 'error', summary: 'a session file name is not <YYYY-MM-DD>-<slug>.yaml' },
+  MTR023: { severity: 'error', summary: "a session file's name and its date field disagree" },
+  MTR024: { severity: 'warning', summary: 'a file in the repository that mentor does not read (a stray .yaml file, for instance)' },
+  MTR030: { severity: 'error', summary: 'history entries are not in date order' },
+  MTR031: { severity: 'error', summary: 'the last stage entry of history is not the recorded stage' },
+  MTR032: { severity: 'error', summary: 'the recorded status is not what the history leads to' },
+  MTR033: { severity: 'error', summary: 'history moves back a stage without being marked forced' },
+  MTR034: { severity: 'error', summary: 'a forced history entry or a status change gives no reason' },
+  MTR040: { severity: 'error', summary: "a session names a target the partnership doesn't have" },
+  MTR041: { severity: 'error', summary: 'a session is dated before the request' },
+  MTR042: { severity: 'error', summary: "a session's end is before its date" },
+  MTR043: { severity: 'error', summary: 'two session files share the same date and title' },
+  MTR044: { severity: 'error', summary: 'two targets share the same id' },
+  MTR050: { severity: 'error', summary: 'the recorded stage is past a gate whose requirements are not met' },
+  MTR051: { severity: 'warning', summary: 'a stage entered with --force still has unmet gate requirements' },
+  MTR060: { severity: 'warning', summary: 'in mentoring for more than 15 months (the roadmap plans about a year)' },
+  MTR061: { severity: 'warning', summary: 'no session for 120 days in mentoring or later while active' },
+  MTR062: { severity: 'warning', summary: 'more political than technical sessions (the programme expects about three technical to one political)' },
+  MTR063: { severity: 'warning', summary: 'more than 5 targets (start with a small project)' },
+  MTR064: { severity: 'warning', summary: 'a target is past its due date and not achieved' },
+  MTR065: { severity: 'warning', summary: 'a planned session date has passed and no session was logged on it' },
+  MTR066: { severity: 'warning', summary: 'a milestone is past its due date and not marked done' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** Build a problem with its code's default severity. */
+export function problem(
+  code: ProblemCode,
+  where: { file: string; line: number; column: number },
+  message: string,
+  hint?: string,
+): Problem {
+  const p: Problem = { ...where, code, severity: PROBLEM_CODES[code].severity, message };
+  if (hint !== undefined) p.hint = hint;
+  return p;
+}
+
+/** Sort problems by file, then position, then code, so every format lists them alike. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}

@@ -1,0 +1,150 @@
+import englishCountryNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { z } from 'zod';
+import { locate, type SourceFile } from '../store/source.js';
+import { closest } from '../util/text.js';
+import type { PathSegment } from '../util/loose.js';
+import { PROBLEM_CODES, problem, type Problem, type ProblemCode } from './problem.js';
+
+type Issue = z.core.$ZodIssue;
+
+/** Check a file's data against a schema; every issue becomes a located problem. */
+export function checkSchema(source: SourceFile, schema: z.ZodType, what: string): Problem[] {
+  if (source.data === undefined) return [];
+  if (source.data === null) {
+    return [problem('MTR011', { file: source.file, line: 1, column: 1 }, `the file is empty; it should hold ${what}`)];
+  }
+  const result = schema.safeParse(source.data);
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) => describeIssue(source, schema, issue));
+}
+
+function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Problem[] {
+  const path = issue.path as PathSegment[];
+  const name = keyName(path);
+  const here = (code: ProblemCode, message: string, hint?: string, target: 'key' | 'value' = 'value') =>
+    problem(code, { file: source.file, ...locate(source, path, target) }, message, hint);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(schema, path);
+      return issue.keys.map((key) => {
+        const guess = closest(key, known);
+        return problem(
+          'MTR012',
+          { file: source.file, ...locate(source, [...path, key], 'key') },
+          `unknown key "${key}"`,
+          guess ? `did you mean "${guess}"?` : `the keys allowed here are: ${known.join(', ')}`,
+        );
+      });
+    }
+    case 'invalid_type': {
+      const value = valueAt(source.data, path);
+      if (value === undefined) return [here('MTR010', `missing required key "${name}"`, undefined, 'key')];
+      return [here('MTR011', `${name ? `"${name}" should be` : 'expected'} ${describeType(issue.expected)}, not ${describeValue(value)}`)];
+    }
+    case 'invalid_value': {
+      const value = valueAt(source.data, path);
+      const choices = issue.values.map(String);
+      if (name === 'country') return [here('MTR015', issue.message, countryHint(value))];
+      const guess = typeof value === 'string' ? closest(value, choices) : undefined;
+      return [
+        here(
+          'MTR013',
+          `${JSON.stringify(value)} is not a valid ${name || 'value'}`,
+          guess ? `did you mean "${guess}"?` : `use one of: ${choices.join(', ')}`,
+        ),
+      ];
+    }
+    case 'invalid_format': {
+      const value = valueAt(source.data, path);
+      if (issue.format === 'date') return [here('MTR014', `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`)];
+      if (issue.format === 'regex' && name === 'currency') return [here('MTR016', issue.message)];
+      if (issue.format === 'regex') return [here('MTR017', `${JSON.stringify(value)} is not a valid id`, issue.message)];
+      return [here('MTR018', `${JSON.stringify(value)}: ${issue.message}`)];
+    }
+    case 'custom': {
+      const code = (issue.params as { code?: ProblemCode } | undefined)?.code;
+      if (code && code in PROBLEM_CODES) return [here(code, issue.message, undefined, code === 'MTR010' ? 'key' : 'value')];
+      if (name === 'currency') return [here('MTR016', issue.message)];
+      return [here('MTR018', issue.message)];
+    }
+    default:
+      return [here('MTR018', `${name ? `"${name}": ` : ''}${issue.message}`)];
+  }
+}
+
+function keyName(path: readonly PathSegment[]): string {
+  const last = [...path].reverse().find((segment) => typeof segment === 'string');
+  return typeof last === 'string' ? last : '';
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PathSegment, unknown>)[segment];
+  }
+  return value;
+}
+
+/** The keys an object schema allows at a path of the data. */
+export function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = current.shape[segment] as z.ZodType | undefined;
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else return [];
+    if (!current) return [];
+  }
+  current = unwrap(current);
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping of keys and values',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
+function describeType(expected: string): string {
+  return TYPE_WORDS[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}
+
+let countryNames: Map<string, string> | undefined;
+
+/** For "Malawi" suggest "MW": a country written by name is the commonest mistake. */
+function countryHint(value: unknown): string {
+  if (typeof value !== 'string') return 'use the two-letter ISO 3166-1 code, like "MW" for Malawi';
+  if (/^[a-z]{2}$/.test(value)) return `country codes are upper case: "${value.toUpperCase()}"`;
+  countryNames ??= new Map(
+    Object.entries(loadEnglishNames()).flatMap(([code, names]) =>
+      (Array.isArray(names) ? names : [names]).map((n) => [n.toLowerCase(), code] as [string, string]),
+    ),
+  );
+  const code = countryNames.get(value.trim().toLowerCase());
+  return code ? `the code for ${value} is "${code}"` : 'use the two-letter ISO 3166-1 code, like "MW" for Malawi';
+}
+
+function loadEnglishNames(): Record<string, string | string[]> {
+  return (englishCountryNames as { countries: Record<string, string | string[]> }).countries;
+}

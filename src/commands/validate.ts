@@ -1,0 +1,36 @@
+import { validateRepository } from '../ops/validate.js';
+import { requireRepoRoot } from '../store/find-repo.js';
+import { appendText } from '../store/write.js';
+import { renderGithub, renderJson, renderSarif, renderStepSummary, renderText, type ProblemFormat } from '../ui/problems.js';
+import { dateOption, type CommandContext } from './context.js';
+
+export interface ValidateFlags {
+  format: ProblemFormat;
+  strict?: boolean;
+  asOf?: string;
+}
+
+/** mentor validate [path...] */
+export function validateCommand(paths: string[], flags: ValidateFlags, ctx: CommandContext): number {
+  const today = dateOption(flags.asOf, '--as-of');
+  const root = requireRepoRoot(ctx.repoStart);
+  const result = validateRepository({ root, paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false });
+  const { io } = ctx;
+  switch (flags.format) {
+    case 'json':
+      io.stdout.write(renderJson(result));
+      break;
+    case 'sarif':
+      io.stdout.write(renderSarif(result, ctx.version));
+      break;
+    case 'github': {
+      io.stdout.write(renderGithub(result));
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile) appendText(summaryFile, renderStepSummary(result));
+      break;
+    }
+    default:
+      io.stdout.write(renderText(result, io.color));
+  }
+  return result.ok ? 0 : 1;
+}

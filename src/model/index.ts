@@ -1,0 +1,5 @@
+export * from './enums.js';
+export * from './primitives.js';
+export * from './partnership.js';
+export * from './session.js';
+export * from './repository.js';

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import countryCodes from 'i18n-iso-countries/codes.json' with { type: 'json' };
+
+/** A lowercase slug: the form of partnership, target and session ids. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const SLUG_MAX = 64;
+
+/** Whether a string is a valid id (a lowercase slug of at most 64 characters). */
+export function isSlug(value: string): boolean {
+  return value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
+}
+
+export const Slug = z
+  .string()
+  .max(SLUG_MAX, { error: `an id has at most ${SLUG_MAX} characters` })
+  .regex(SLUG_PATTERN, {
+    error: 'an id is lowercase letters and digits in words joined by single hyphens, like "johannesburg-lilongwe"',
+  });
+
+/** A calendar date written YYYY-MM-DD; kept as a string so no time zone can shift it. */
+export const IsoDate = z.iso.date({ error: 'not a real calendar date written YYYY-MM-DD' });
+
+/** ISO 3166-1 alpha-2 codes, from the maintained i18n-iso-countries data. */
+export const COUNTRY_CODES: readonly string[] = (countryCodes as string[][]).map((row) => row[0]!).sort();
+
+export const CountryCode = z.enum(COUNTRY_CODES as [string, ...string[]], {
+  error: (issue) => `unknown country code ${JSON.stringify(issue.input)} (ISO 3166-1 alpha-2, like "MW" or "ZA")`,
+});
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Whether a code is a current ISO 4217 currency (the list in Node's ICU data). */
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCIES.has(code);
+}
+
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: 'a currency is a three-letter ISO 4217 code, like "USD" or "MWK"' })
+  .refine(isCurrencyCode, {
+    error: (issue) => `unknown currency code ${JSON.stringify(issue.input)} (ISO 4217)`,
+  });
+
+export const NonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
+
+export const Amount = z.number().nonnegative({ error: 'an amount is zero or more' });
+
+export const Locale = z.enum(['en', 'es', 'fr']);

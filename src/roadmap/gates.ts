@@ -1,0 +1,176 @@
+import { RATING_KEYS, type StageId } from '../model/enums.js';
+import { isIsoDate } from '../util/dates.js';
+import { hasText, list, rec, type Loose } from '../util/loose.js';
+
+/** What a gate looks at: the partnership's data (possibly invalid) and its logged sessions. */
+export interface GateInput {
+  partnership: Loose;
+  sessionCount: number;
+}
+
+/** One entry requirement of a stage, met or not. */
+export interface Requirement {
+  /** Stable name, such as "agreement.approval.mentee". */
+  id: string;
+  /** What is required, in words a programme officer understands. */
+  label: string;
+  /** Where to record it: a path in partnership.yaml, or "sessions/". */
+  field: string;
+  met: boolean;
+  /** Why it is not met, when there is more to say than the label. */
+  detail?: string;
+}
+
+export interface GateResult {
+  stage: StageId;
+  met: boolean;
+  requirements: Requirement[];
+}
+
+type Check = (input: GateInput) => boolean | string;
+interface RequirementRule {
+  id: string;
+  label: string;
+  field: string;
+  /** true when met; false or a detail string when not. */
+  check: Check;
+}
+
+const at = (p: Loose, key: string) => rec(p[key]);
+
+const REQUEST_RULES: RequirementRule[] = [
+  { id: 'request.date', label: 'the date the request was made', field: 'request.date', check: ({ partnership: p }) => isIsoDate(at(p, 'request')?.date) },
+  { id: 'request.from', label: 'who sent the request', field: 'request.from', check: ({ partnership: p }) => hasText(at(p, 'request')?.from) },
+  { id: 'request.topic', label: 'the topic of the request', field: 'request.topic', check: ({ partnership: p }) => hasText(at(p, 'request')?.topic) },
+];
+
+function approvalRule(side: 'mentor' | 'mentee'): RequirementRule {
+  return {
+    id: `agreement.approval.${side}`,
+    label: `political approval on the ${side} side (the approving body and the date)`,
+    field: 'agreement.approvals',
+    check: ({ partnership: p }) =>
+      list(at(p, 'agreement')?.approvals).some((raw) => {
+        const approval = rec(raw);
+        return approval?.side === side && hasText(approval.body) && isIsoDate(approval.date);
+      }),
+  };
+}
+
+const terms = (p: Loose) => rec(at(p, 'agreement')?.terms);
+const sessionLogged: RequirementRule = {
+  id: 'sessions.logged',
+  label: 'at least one session logged',
+  field: 'sessions/',
+  check: ({ sessionCount }) => sessionCount > 0 || 'no session is logged yet (mentor session add)',
+};
+
+/** The gate of each stage: what must be recorded before a partnership may enter it (SPEC section 1). */
+const GATES: Record<StageId, RequirementRule[]> = {
+  request: [
+    { id: 'id', label: 'an id', field: 'id', check: ({ partnership: p }) => hasText(p.id) },
+    { id: 'mentor', label: 'a mentor, or "tbd" while none is found', field: 'mentor.name', check: ({ partnership: p }) => hasText(at(p, 'mentor')?.name) },
+    { id: 'mentee', label: 'the mentee, with its country', field: 'mentee', check: ({ partnership: p }) => hasText(at(p, 'mentee')?.name) && hasText(at(p, 'mentee')?.country) },
+    ...REQUEST_RULES,
+  ],
+  assessment: REQUEST_RULES,
+  agreement: [
+    { id: 'assessment.date', label: 'the needs assessment, with its date', field: 'assessment.date', check: ({ partnership: p }) => isIsoDate(at(p, 'assessment')?.date) },
+    { id: 'assessment.lga', label: "the mentee's national local-government association consulted", field: 'assessment.lga', check: ({ partnership: p }) => hasText(at(p, 'assessment')?.lga) },
+    { id: 'assessment.interest_confirmed', label: 'interest confirmed in the assessment', field: 'assessment.interest_confirmed', check: ({ partnership: p }) => at(p, 'assessment')?.interest_confirmed === true },
+    {
+      id: 'mentor.identified',
+      label: 'a mentor identified (a name other than "tbd", and its country)',
+      field: 'mentor.name',
+      check: ({ partnership: p }) => {
+        const mentor = at(p, 'mentor');
+        return hasText(mentor?.name) && mentor.name !== 'tbd' && hasText(mentor.country);
+      },
+    },
+  ],
+  setup: [
+    approvalRule('mentor'),
+    approvalRule('mentee'),
+    { id: 'terms.objectives', label: 'Terms of Reference with at least one objective', field: 'agreement.terms.objectives', check: ({ partnership: p }) => list(terms(p)?.objectives).some(hasText) },
+    {
+      id: 'terms.duration_months',
+      label: 'the duration in the Terms of Reference, in months',
+      field: 'agreement.terms.duration_months',
+      check: ({ partnership: p }) => {
+        const months = terms(p)?.duration_months;
+        return typeof months === 'number' && months > 0;
+      },
+    },
+    { id: 'terms.evaluation_method', label: 'the evaluation method in the Terms of Reference', field: 'agreement.terms.evaluation_method', check: ({ partnership: p }) => hasText(terms(p)?.evaluation_method) },
+  ],
+  mentoring: [
+    {
+      id: 'task_force.lead',
+      label: 'a task force with a member of the mentee side marked lead',
+      field: 'task_force',
+      check: ({ partnership: p }) =>
+        list(p.task_force).some((raw) => {
+          const member = rec(raw);
+          return member?.side === 'mentee' && member.lead === true && hasText(member.name);
+        }),
+    },
+    {
+      id: 'targets.count',
+      label: '1 to 5 targets ("start with a small project")',
+      field: 'targets',
+      check: ({ partnership: p }) => {
+        const count = list(p.targets).length;
+        return (count >= 1 && count <= 5) || `there are ${count}`;
+      },
+    },
+    {
+      id: 'targets.complete',
+      label: 'every target with an indicator and a due date',
+      field: 'targets',
+      check: ({ partnership: p }) => {
+        const incomplete = list(p.targets)
+          .map((raw, index) => ({ target: rec(raw), index }))
+          .filter(({ target }) => !hasText(target?.indicator) || !isIsoDate(target?.due))
+          .map(({ target, index }) => (hasText(target?.id) ? target.id : `#${index + 1}`));
+        return incomplete.length === 0 || `incomplete: ${incomplete.join(', ')}`;
+      },
+    },
+  ],
+  evaluation: [sessionLogged],
+  launch: [
+    sessionLogged,
+    { id: 'product.title', label: 'the product (a City Development Strategy or other) with its title', field: 'product.title', check: ({ partnership: p }) => hasText(at(p, 'product')?.title) },
+    { id: 'product.adopted', label: "the product's adoption date", field: 'product.adopted', check: ({ partnership: p }) => isIsoDate(at(p, 'product')?.adopted) },
+  ],
+  promotion: [
+    {
+      id: 'evaluation.ratings',
+      label: 'an evaluation recorded, with its date and all seven ratings',
+      field: 'evaluation',
+      check: ({ partnership: p }) => {
+        const evaluation = at(p, 'evaluation');
+        if (!evaluation) return 'no evaluation is recorded';
+        const ratings = rec(evaluation.ratings) ?? {};
+        const missing = RATING_KEYS.filter((key) => typeof ratings[key] !== 'number');
+        if (!isIsoDate(evaluation.date)) return 'the evaluation has no date';
+        return missing.length === 0 || `missing ratings: ${missing.join(', ')}`;
+      },
+    },
+    { id: 'product.launched', label: "the product's launch date", field: 'product.launched', check: ({ partnership: p }) => isIsoDate(at(p, 'product')?.launched) },
+  ],
+  closed: [
+    { id: 'handover.date', label: 'the handover, with its date', field: 'handover.date', check: ({ partnership: p }) => isIsoDate(at(p, 'handover')?.date) },
+    { id: 'handover.owner', label: 'who in the mentee city owns the follow-up', field: 'handover.owner', check: ({ partnership: p }) => hasText(at(p, 'handover')?.owner) },
+  ],
+};
+
+/** Evaluate the gate into `stage`: every requirement, met or not. */
+export function evaluateGate(stage: StageId, input: GateInput): GateResult {
+  const requirements = GATES[stage].map((rule): Requirement => {
+    const outcome = rule.check(input);
+    const requirement: Requirement = { id: rule.id, label: rule.label, field: rule.field, met: outcome === true };
+    if (typeof outcome === 'string') requirement.detail = outcome;
+    return requirement;
+  });
+  return { stage, met: requirements.every((r) => r.met), requirements };
+}

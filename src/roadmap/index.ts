@@ -1,0 +1,3 @@
+export * from './stages.js';
+export * from './gates.js';
+export * from './health.js';

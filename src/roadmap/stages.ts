@@ -1,0 +1,117 @@
+import { STAGE_IDS, type StageId } from '../model/enums.js';
+import { list, rec, str } from '../util/loose.js';
+
+/** A stage's position: evaluation and launch share one, since they may come in either order. */
+export function stageRank(stage: StageId): number {
+  const index = STAGE_IDS.indexOf(stage);
+  return stage === 'launch' ? STAGE_IDS.indexOf('evaluation') : index > STAGE_IDS.indexOf('launch') ? index - 1 : index;
+}
+
+export function isStageId(value: unknown): value is StageId {
+  return typeof value === 'string' && (STAGE_IDS as readonly string[]).includes(value);
+}
+
+/** The stage entries of a history, in the order written, ignoring malformed entries. */
+export function stageEntries(history: unknown): { stage: StageId; date?: string; forced: boolean; index: number }[] {
+  const entries: { stage: StageId; date?: string; forced: boolean; index: number }[] = [];
+  list(history).forEach((raw, index) => {
+    const entry = rec(raw);
+    if (entry && isStageId(entry.stage)) {
+      const date = str(entry.date);
+      entries.push({ stage: entry.stage, forced: entry.forced === true, index, ...(date !== undefined && { date }) });
+    }
+  });
+  return entries;
+}
+
+/** Whether the history has entered `stage` since it last stood before the evaluation/launch pair. */
+function enteredSinceMentoring(stage: 'evaluation' | 'launch', history: unknown): boolean {
+  let entered = false;
+  for (const entry of stageEntries(history)) {
+    if (stageRank(entry.stage) < stageRank('evaluation')) entered = false;
+    else if (entry.stage === stage) entered = true;
+  }
+  return entered;
+}
+
+/**
+ * The stages a partnership at `from` enters on its way to `to`, in order, `to` last. Going to
+ * promotion or beyond passes through whichever of evaluation and launch was not yet entered.
+ * Empty when `to` is not ahead of `from`.
+ */
+export function stagesOnTheWay(from: StageId, to: StageId, history: unknown): StageId[] {
+  if (!isForward(from, to, history)) return [];
+  if (to === 'evaluation' || to === 'launch') {
+    return from === 'evaluation' || from === 'launch' ? [to] : [...between(from, 'mentoring'), to];
+  }
+  const pair = (['evaluation', 'launch'] as const).filter(
+    (stage) => stage !== from && !((from === 'evaluation' || from === 'launch') && enteredSinceMentoring(stage, history)),
+  );
+  const way: StageId[] = [];
+  for (const stage of STAGE_IDS) {
+    if (stageRank(stage) <= stageRank(from) || stageRank(stage) > stageRank(to)) continue;
+    if (stage === 'evaluation' || stage === 'launch') {
+      if ((pair as StageId[]).includes(stage)) way.push(stage);
+    } else {
+      way.push(stage);
+    }
+  }
+  return way;
+}
+
+function between(from: StageId, upTo: StageId): StageId[] {
+  return STAGE_IDS.filter((stage) => stageRank(stage) > stageRank(from) && stageRank(stage) <= stageRank(upTo));
+}
+
+/** Whether moving from `from` to `to` goes forward on the roadmap. */
+export function isForward(from: StageId, to: StageId, history: unknown): boolean {
+  if (stageRank(to) !== stageRank(from)) return stageRank(to) > stageRank(from);
+  // evaluation <-> launch: forward only into the one not yet entered
+  if (from === to) return false;
+  return !enteredSinceMentoring(to as 'evaluation' | 'launch', history);
+}
+
+/** The stage plain `advance` takes: evaluation after mentoring, then whichever of evaluation and launch is left, then promotion. */
+export function nextStage(current: StageId, history: unknown): StageId | undefined {
+  switch (current) {
+    case 'mentoring':
+      return 'evaluation';
+    case 'evaluation':
+      return enteredSinceMentoring('launch', history) ? 'promotion' : 'launch';
+    case 'launch':
+      return enteredSinceMentoring('evaluation', history) ? 'promotion' : 'evaluation';
+    case 'closed':
+      return undefined;
+    default:
+      return STAGE_IDS[STAGE_IDS.indexOf(current) + 1];
+  }
+}
+
+/**
+ * The stages whose gates a partnership recorded at `stage` must meet: every stage up to it, and of
+ * evaluation and launch only those it entered (or both, once past them).
+ */
+export function stagesBehind(stage: StageId, history: unknown): StageId[] {
+  return STAGE_IDS.filter((candidate) => {
+    if (stageRank(candidate) < stageRank(stage)) return true;
+    if (candidate === stage) return true;
+    if (stageRank(candidate) === stageRank(stage)) return enteredSinceMentoring(candidate as 'evaluation' | 'launch', history);
+    return false;
+  });
+}
+
+/** The stages entered by forced moves (including those a forced skip passed over). */
+export function forcedStages(history: unknown): Set<StageId> {
+  const forced = new Set<StageId>();
+  let previous: StageId | undefined;
+  const prefix: unknown[] = [];
+  for (const entry of stageEntries(history)) {
+    if (entry.forced) {
+      const way = previous ? stagesOnTheWay(previous, entry.stage, prefix) : [];
+      for (const stage of way.length > 0 ? way : [entry.stage]) forced.add(stage);
+    }
+    prefix.push({ stage: entry.stage });
+    previous = entry.stage;
+  }
+  return forced;
+}

@@ -1,0 +1,49 @@
+import { readdirSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { isSlug } from '../model/primitives.js';
+import { UsageError } from '../errors.js';
+
+export const PARTNERSHIPS_DIR = 'partnerships';
+export const PARTNERSHIP_FILE = 'partnership.yaml';
+export const SESSIONS_DIR = 'sessions';
+
+/** <YYYY-MM-DD>-<slug>.yaml */
+export const SESSION_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$/;
+
+/** Repository-relative path of a partnership file. */
+export function partnershipFile(id: string): string {
+  return `${PARTNERSHIPS_DIR}/${id}/${PARTNERSHIP_FILE}`;
+}
+
+/** Repository-relative path of a partnership's sessions folder. */
+export function sessionsDir(id: string): string {
+  return `${PARTNERSHIPS_DIR}/${id}/${SESSIONS_DIR}`;
+}
+
+/** Refuse anything but a slug as a partnership id: it becomes a path. */
+export function assertPartnershipId(id: string): void {
+  if (!isSlug(id)) {
+    throw new UsageError(
+      `"${id}" is not a valid partnership id`,
+      'an id is lowercase letters and digits in words joined by hyphens, at most 64 characters, like "johannesburg-lilongwe"',
+    );
+  }
+}
+
+/** A folder's entries sorted by name; an absent folder has none. */
+export function listDir(abs: string): Dirent[] {
+  try {
+    return readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw error;
+  }
+}
+
+/** The ids of the partnership folders of a repository (folders only, links excluded). */
+export function listPartnershipIds(root: string): string[] {
+  return listDir(path.join(root, PARTNERSHIPS_DIR))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+}

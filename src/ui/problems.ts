@@ -1,0 +1,119 @@
+import type { ChalkInstance } from 'chalk';
+import { PROBLEM_CODES, type Problem } from '../check/problem.js';
+
+export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+export type ProblemFormat = (typeof FORMATS)[number];
+
+export interface ProblemReport {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  files: number;
+  problems: Problem[];
+  sourceLine: (file: string, line: number) => string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Compiler-style text: the location, severity, code and message, then the source line and a caret. */
+export function renderText(report: ProblemReport, color: ChalkInstance): string {
+  const lines: string[] = [];
+  for (const p of report.problems) {
+    const severity = p.severity === 'error' ? color.red.bold('error') : color.yellow.bold('warning');
+    const inlineHint = p.hint?.startsWith('did you mean') ? ` (${p.hint})` : '';
+    lines.push(`${color.bold(`${p.file}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${p.message}${inlineHint}`);
+    const source = report.sourceLine(p.file, p.line);
+    if (source.trim() !== '') {
+      const gutter = String(p.line).length;
+      lines.push(`${color.dim(`${' '.repeat(gutter)} |`)}`);
+      lines.push(`${color.dim(`${p.line} |`)} ${source}`);
+      lines.push(`${color.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(Math.max(0, p.column - 1))}${color.green('^')}`);
+    }
+    if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${p.hint}`);
+    lines.push('');
+  }
+  const summary =
+    report.problems.length === 0
+      ? color.green(`${plural(report.files, 'file')} checked: no problems`)
+      : `${plural(report.files, 'file')} checked: ${report.errors > 0 ? color.red(plural(report.errors, 'error')) : plural(0, 'error')}, ${plural(report.warnings, 'warning')}`;
+  lines.push(summary);
+  return `${lines.join('\n')}\n`;
+}
+
+/** One JSON document: {ok, errors, warnings, problems: [...]} with every field of every problem. */
+export function renderJson(report: ProblemReport): string {
+  const problems = report.problems.map((p) => ({
+    file: p.file,
+    line: p.line,
+    column: p.column,
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+    hint: p.hint ?? null,
+  }));
+  return `${JSON.stringify({ ok: report.ok, errors: report.errors, warnings: report.warnings, files: report.files, problems }, null, 2)}\n`;
+}
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions workflow commands, one annotation per problem. */
+export function renderGithub(report: ProblemReport): string {
+  const lines = report.problems.map((p) => {
+    const message = p.hint ? `${p.message} (${p.hint})` : p.message;
+    return `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(`${p.code} ${PROBLEM_CODES[p.code].summary}`)}::${escapeData(message)}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
+
+/** A Markdown table of every problem, for $GITHUB_STEP_SUMMARY (annotations show only ten of each). */
+export function renderStepSummary(report: ProblemReport): string {
+  const head = `## mentor validate\n\n${report.ok ? '✅' : '❌'} ${plural(report.files, 'file')} checked: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}\n`;
+  if (report.problems.length === 0) return `${head}\n`;
+  const rows = report.problems.map(
+    (p) => `| \`${cell(p.file)}:${p.line}:${p.column}\` | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |`,
+  );
+  return `${head}\n| where | severity | code | problem | hint |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n`;
+}
+
+/** SARIF 2.1.0, for code-scanning dashboards. */
+export function renderSarif(report: ProblemReport, version: string): string {
+  const ruleIds = Object.keys(PROBLEM_CODES) as (keyof typeof PROBLEM_CODES)[];
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'mentor',
+            version,
+            rules: ruleIds.map((id) => ({
+              id,
+              shortDescription: { text: PROBLEM_CODES[id].summary },
+              defaultConfiguration: { level: PROBLEM_CODES[id].severity },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: report.problems.map((p) => ({
+          ruleId: p.code,
+          ruleIndex: ruleIds.indexOf(p.code),
+          level: p.severity,
+          message: { text: p.hint ? `${p.message} (${p.hint})` : p.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' },
+                region: { startLine: p.line, startColumn: p.column },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

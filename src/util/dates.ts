@@ -1,0 +1,43 @@
+import { UTCDate } from '@date-fns/utc';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+
+// Calendar dates stay YYYY-MM-DD strings; arithmetic happens in UTC so no local zone can shift a day.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether a value is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = toUtc(value);
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() + 1 === Number(m[2]) && d.getUTCDate() === Number(m[3]);
+}
+
+function toUtc(date: string): UTCDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new UTCDate(y, m - 1, d);
+}
+
+function fromUtc(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(toUtc(to), toUtc(from));
+}
+
+/** The date `months` calendar months after `date` (the end of a shorter month when the day is missing). */
+export function addMonthsTo(date: string, months: number): string {
+  return fromUtc(addMonths(toUtc(date), months));
+}
+
+/** Today in the local calendar of this machine, as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

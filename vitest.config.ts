@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Calendar dates must not shift west of UTC: run everything in a zone behind it.
+    env: { TZ: 'America/Los_Angeles', NO_COLOR: '1' },
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 20000,
+  },
+});
