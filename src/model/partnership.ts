@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Direction,
+  Host,
   PartyKind,
   ProductKind,
   RATING_KEYS,
@@ -86,11 +87,12 @@ const Terms = z.strictObject({
   budget: Budget.optional(),
 });
 
-const Agreement = z.strictObject({ approvals: z.array(Approval), terms: Terms.optional() });
+const Agreement = z.strictObject({ approvals: z.array(Approval).optional(), terms: Terms.optional() });
 
 const TaskForceMember = z.strictObject({
   name: NonEmptyText.describe('A person, or a role or team where no name is to be kept'),
   role: NonEmptyText,
+  organisation: NonEmptyText.optional(),
   side: TaskForceSide,
   lead: z.boolean().optional(),
 });
@@ -102,10 +104,12 @@ const Target = z.strictObject({
   baseline: z.string().optional(),
   due: IsoDate,
   status: TargetStatus,
+  result: z.string().optional().describe('What was achieved, against the indicator'),
+  achieved: IsoDate.optional().describe('The date the target was achieved'),
 });
 
 const Milestone = z.strictObject({ title: NonEmptyText, due: IsoDate, done: z.boolean().optional() });
-const PlannedSession = z.strictObject({ date: IsoDate, title: NonEmptyText, host: z.string().optional() });
+const PlannedSession = z.strictObject({ date: IsoDate, title: NonEmptyText, host: Host.optional() });
 
 const Product = z.strictObject({
   kind: ProductKind,

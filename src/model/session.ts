@@ -28,6 +28,7 @@ export const SessionSchema = z
     level: Level.describe('The programme expects about three technical sessions to one political'),
     host: Host,
     location: z.string().optional(),
+    summary: z.string().optional().describe('What happened, in a few sentences'),
     participants: z.array(Participant).optional(),
     topics: z.array(NonEmptyText).optional(),
     targets: z.array(Slug).optional().describe("Ids of the partnership's targets this session worked on"),
