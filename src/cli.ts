@@ -41,6 +41,140 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     return { io: ctxIo, repoStart: globals.repo ?? io.cwd, version: VERSION };
   };
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const kinds = ['city', 'association', 'region'];
+
+  program
+    .command('init')
+    .description('start a partnership at stage "request" (and the repository, when there is none here)')
+    .argument('<id>', 'the partnership id: a lowercase slug such as johannesburg-lilongwe')
+    .option('--mentor <name>', 'the mentor city or association, or "tbd" while none is found')
+    .option('--mentor-country <CC>', "the mentor's ISO 3166-1 country code (not with tbd)")
+    .addOption(new Option('--mentor-kind <kind>', 'city, association or region').choices(kinds))
+    .option('--mentee <name>', 'the mentee city or association')
+    .option('--mentee-country <CC>', "the mentee's ISO 3166-1 country code")
+    .addOption(new Option('--mentee-kind <kind>', 'city, association or region').choices(kinds))
+    .option('--title <text>', 'a title (default: "<mentor> – <mentee>")')
+    .option('--topic <text>', 'what the mentee asks for help with')
+    .option('--requested-by <name>', 'who sent the request (default: the mentee)')
+    .option('--date <YYYY-MM-DD>', 'the date of the request (default: today)')
+    .option('--focus <area>', 'a focus area; repeat for more', collect)
+    .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr']))
+    .option('--yes', 'ask nothing; fail naming any missing value')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor init johannesburg-lilongwe --mentor "City of Johannesburg" --mentor-country ZA \\',
+        '    --mentee "Lilongwe City Assembly" --mentee-country MW \\',
+        '    --topic "City Development Strategy" --date 2008-05-12',
+        'mentor init mombasa-land-use --mentor tbd --mentee "Municipal Council of Mombasa" \\',
+        '    --mentee-country KE --topic "Land use" --focus "land use"',
+      ]),
+    )
+    .action(async (id: string, flags, command: Command) => {
+      const { initCommand } = await import('./commands/init.js');
+      settle(await initCommand(id, flags, context(command)));
+    });
+
+  const session = program.command('session').description('log and list contact sessions');
+  session
+    .command('add')
+    .description('log a session as a new file: partnerships/<id>/sessions/<date>-<title>.yaml')
+    .argument('<id>', 'the partnership id')
+    .option('--date <YYYY-MM-DD>', 'the (first) day of the session (default: today)')
+    .option('--end <YYYY-MM-DD>', 'the last day of a visit of several days')
+    .option('--title <text>', 'what the session was')
+    .addOption(new Option('--type <type>', 'kind of session').choices(['contact', 'technical-visit', 'study-visit', 'workshop', 'political-visit', 'remote']))
+    .addOption(new Option('--level <level>', 'technical or political').choices(['technical', 'political']))
+    .addOption(new Option('--host <host>', 'who hosted it').choices(['mentor', 'mentee', 'other', 'remote']))
+    .option('--location <place>', 'where it took place')
+    .option('--participant <"Name; Organisation; Role; side">', 'a participant; repeat for more', collect)
+    .option('--topic <text>', 'a topic discussed; repeat for more', collect)
+    .option('--target <id>', "a partnership target worked on; repeat for more", collect)
+    .option('--outcome <text>', 'an outcome; repeat for more', collect)
+    .option('--action <"what; owner; YYYY-MM-DD">', 'an agreed action; repeat for more', collect)
+    .option('--from <file>', 'read the session from a YAML or JSON file ("-" for standard input); flags add to it')
+    .option('--yes', 'ask nothing; fail naming any missing value')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor session add johannesburg-lilongwe --date 2011-03-14 --title "Implementation review" \\',
+        '    --type technical-visit --level technical --host mentee --location Lilongwe \\',
+        '    --participant "Jan Erasmus; City of Johannesburg; Deputy Director, Policy and Strategy; mentor" \\',
+        '    --target debt-recovery --action "Quarterly revenue report; Treasury team, Lilongwe City Assembly; 2011-06-30"',
+        'mentor session add bergen-mombasa --from visit.yaml',
+        'cat visit.json | mentor session add bergen-mombasa --from -',
+      ]),
+    )
+    .action(async (id: string, flags, command: Command) => {
+      const { sessionAddCommand } = await import('./commands/session.js');
+      settle(await sessionAddCommand(id, flags, context(command)));
+    });
+  session
+    .command('list')
+    .description('the sessions of a partnership in date order, numbered as visits')
+    .argument('<id>', 'the partnership id')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['mentor session list johannesburg-lilongwe', 'mentor session list bergen-mombasa --json']))
+    .action(async (id: string, flags, command: Command) => {
+      const { sessionListCommand } = await import('./commands/session.js');
+      settle(sessionListCommand(id, flags, context(command)));
+    });
+
+  program
+    .command('advance')
+    .description('move a partnership to its next roadmap stage, or --to a later one, when the gates are met')
+    .argument('<id>', 'the partnership id')
+    .option('--to <stage>', 'the stage to enter (default: the next one)')
+    .option('--date <YYYY-MM-DD>', 'the date of the move (default: today)')
+    .option('--note <text>', 'a note for the history entry')
+    .option('--force', 'move back, or past an unmet gate (needs --reason)')
+    .option('--reason <text>', 'why the move is forced; recorded in the history')
+    .option('--dry-run', 'show the gates on the way; change nothing')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor advance ekurhuleni-blantyre --dry-run',
+        'mentor advance ekurhuleni-blantyre --date 2011-05-02 --note "ToR approved by both councils"',
+        'mentor advance johannesburg-lilongwe --to evaluation',
+        'mentor advance durban-mzuzu --to setup --force --reason "targets renegotiated after the elections"',
+      ]),
+    )
+    .action(async (id: string, flags, command: Command) => {
+      const { advanceCommand } = await import('./commands/advance.js');
+      settle(advanceCommand(id, flags, context(command)));
+    });
+
+  for (const [action, description, example] of [
+    ['suspend', 'put a partnership on hold (postponed elections, for instance); recorded in the history', 'mentor suspend johannesburg-lilongwe --reason "local elections postponed again"'],
+    ['resume', 'resume a suspended (or cancelled) partnership', 'mentor resume johannesburg-lilongwe --date 2011-06-01'],
+    ['cancel', 'cancel a partnership; recorded in the history', 'mentor cancel ekurhuleni-blantyre --reason "no budget for visits this year"'],
+  ] as const) {
+    program
+      .command(action)
+      .description(description)
+      .argument('<id>', 'the partnership id')
+      .option('--reason <text>', action === 'resume' ? 'why (optional)' : 'why (required)')
+      .option('--date <YYYY-MM-DD>', 'the date of the change (default: today)')
+      .addHelpText('after', examples([example]))
+      .action(async (id: string, flags, command: Command) => {
+        const { statusChangeCommand } = await import('./commands/status-change.js');
+        settle(statusChangeCommand(action, id, flags, context(command)));
+      });
+  }
+
+  program
+    .command('status')
+    .description('the portfolio at a glance, or one partnership in detail')
+    .argument('[id]', 'a partnership id for the detail')
+    .option('--json', 'print JSON')
+    .option('--as-of <date>', 'compute days in stage and warnings as of this date (YYYY-MM-DD)')
+    .addHelpText('after', examples(['mentor status', 'mentor status johannesburg-lilongwe', 'mentor status -C examples --as-of 2011-03-31 --json']))
+    .action(async (id: string | undefined, flags, command: Command) => {
+      const { statusCommand } = await import('./commands/status.js');
+      settle(statusCommand(id, flags, context(command)));
+    });
+
   program
     .command('validate')
     .description('check the whole repository, or the given files: YAML, schema, links between files, gates, health')
@@ -123,5 +257,9 @@ function exitCodeOf(error: unknown, io: Io): number {
 
 /** Entry point of the binary: sets the exit code and returns, so pending output is flushed. */
 export async function main(): Promise<void> {
+  // A reader that goes away (`mentor status | head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   process.exitCode = await run(process.argv.slice(2));
 }

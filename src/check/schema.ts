@@ -1,5 +1,5 @@
-import englishCountryNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { z } from 'zod';
+import { countryCodeOf } from '../model/countries.js';
 import { locate, type SourceFile } from '../store/source.js';
 import { closest } from '../util/text.js';
 import type { PathSegment } from '../util/loose.js';
@@ -130,21 +130,8 @@ function describeValue(value: unknown): string {
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
 
-let countryNames: Map<string, string> | undefined;
-
 /** For "Malawi" suggest "MW": a country written by name is the commonest mistake. */
 function countryHint(value: unknown): string {
-  if (typeof value !== 'string') return 'use the two-letter ISO 3166-1 code, like "MW" for Malawi';
-  if (/^[a-z]{2}$/.test(value)) return `country codes are upper case: "${value.toUpperCase()}"`;
-  countryNames ??= new Map(
-    Object.entries(loadEnglishNames()).flatMap(([code, names]) =>
-      (Array.isArray(names) ? names : [names]).map((n) => [n.toLowerCase(), code] as [string, string]),
-    ),
-  );
-  const code = countryNames.get(value.trim().toLowerCase());
-  return code ? `the code for ${value} is "${code}"` : 'use the two-letter ISO 3166-1 code, like "MW" for Malawi';
-}
-
-function loadEnglishNames(): Record<string, string | string[]> {
-  return (englishCountryNames as { countries: Record<string, string | string[]> }).countries;
+  const code = typeof value === 'string' ? countryCodeOf(value) : undefined;
+  return code ? `write the two-letter code "${code}"` : 'use the two-letter ISO 3166-1 code, like "MW" for Malawi';
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -41,4 +41,28 @@ function syncFolder(dir: string): void {
 /** Append text to a file, creating it when missing (for $GITHUB_STEP_SUMMARY). */
 export function appendText(abs: string, text: string): void {
   appendFileSync(abs, text);
+}
+
+/**
+ * Create a new file with its whole content, never replacing one that exists: the text goes to a
+ * temporary file first, which is then hard-linked to its name (an atomic "create if absent").
+ * Throws an error with code EEXIST when the name is taken.
+ */
+export function createFileExclusive(abs: string, text: string): void {
+  const dir = path.dirname(abs);
+  mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, abs);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  syncFolder(dir);
 }

@@ -1,14 +1,17 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Prompter } from './prompt.js';
 
 /** Where a command writes, and what it knows of the terminal; tests pass their own. */
 export interface Io {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdinIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
   /** Colour functions; no-ops when colour is off. */
   color: ChalkInstance;
+  /** Answers for prompts, in tests; the terminal's prompts otherwise. */
+  prompter?: Prompter;
 }
 
 /** Colour only on a terminal, never with NO_COLOR set or --no-color (chalk 5 ignores NO_COLOR itself). */

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Document } from 'yaml';
+import { UsageError } from '../errors.js';
+import { PartnershipSchema } from '../model/partnership.js';
+import { CONFIG_FILE, findRepoRoot } from '../store/find-repo.js';
+import { assertPartnershipId, partnershipFile } from '../store/layout.js';
+import { createFileExclusive } from '../store/write.js';
+import { writeSchemas } from './schema.js';
+
+export interface PartyInput {
+  name: string;
+  country?: string;
+  kind?: 'city' | 'association' | 'region';
+}
+
+export interface InitOptions {
+  /** Where to look for the repository, and where to create one when none is found. */
+  repoStart: string;
+  id: string;
+  mentor: PartyInput;
+  mentee: PartyInput;
+  title?: string;
+  topic: string;
+  requestedBy?: string;
+  /** The request date, YYYY-MM-DD. */
+  date: string;
+  focus?: string[];
+  locale?: 'en' | 'es' | 'fr';
+}
+
+export interface InitResult {
+  root: string;
+  createdRepository: boolean;
+  /** Repository-relative path of the new partnership file. */
+  file: string;
+  text: string;
+}
+
+export const PARTNERSHIP_SCHEMA_LINE = '# yaml-language-server: $schema=../../schema/partnership.schema.json';
+
+/** Start a partnership at stage "request" (and the repository first, when there is none). */
+export function initPartnership(options: InitOptions): InitResult {
+  assertPartnershipId(options.id);
+  const data = newPartnership(options);
+  const checked = PartnershipSchema.safeParse(data);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new UsageError(`cannot start ${options.id}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  let root = findRepoRoot(options.repoStart);
+  const createdRepository = root === undefined;
+  root ??= createRepository(path.resolve(options.repoStart));
+  const file = partnershipFile(options.id);
+  const abs = path.join(root, file);
+  const text = `${PARTNERSHIP_SCHEMA_LINE}\n${new Document(data).toString({ lineWidth: 0 })}`;
+  try {
+    createFileExclusive(abs, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError(`partnership "${options.id}" already exists (${file}); refusing to overwrite it`, 'choose another id, or edit the existing file');
+    }
+    throw error;
+  }
+  return { root, createdRepository, file, text };
+}
+
+function newPartnership(options: InitOptions): Record<string, unknown> {
+  const party = (p: PartyInput) => (p.name === 'tbd' ? { name: 'tbd' } : { name: p.name, kind: p.kind ?? 'city', country: p.country });
+  const title = options.title ?? (options.mentor.name === 'tbd' ? `Mentoring for ${options.mentee.name}` : `${options.mentor.name} – ${options.mentee.name}`);
+  const data: Record<string, unknown> = {
+    id: options.id,
+    title,
+    mentor: party(options.mentor),
+    mentee: party(options.mentee),
+    stage: 'request',
+    status: 'active',
+    history: [{ stage: 'request', date: options.date }],
+    request: { date: options.date, from: options.requestedBy ?? options.mentee.name, topic: options.topic },
+  };
+  if (options.focus && options.focus.length > 0) data.focus = options.focus;
+  if (options.locale) data.locale = options.locale;
+  return data;
+}
+
+function createRepository(dir: string): string {
+  if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+  const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document({ name: path.basename(dir) || 'partnerships' }).toString()}`;
+  try {
+    createFileExclusive(path.join(dir, CONFIG_FILE), text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  writeSchemas(path.join(dir, 'schema'));
+  return dir;
+}
