@@ -24,6 +24,9 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
   const here = (code: ProblemCode, message: string, hint?: string, target: 'key' | 'value' = 'value') =>
     problem(code, { file: source.file, ...locate(source, path, target) }, message, hint);
 
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(source.data, path) === undefined) {
+    return [here('MTR010', `missing required key "${name}"`, undefined, 'key')];
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(schema, path);
@@ -39,7 +42,6 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
     }
     case 'invalid_type': {
       const value = valueAt(source.data, path);
-      if (value === undefined) return [here('MTR010', `missing required key "${name}"`, undefined, 'key')];
       return [here('MTR011', `${name ? `"${name}" should be` : 'expected'} ${describeType(issue.expected)}, not ${describeValue(value)}`)];
     }
     case 'invalid_value': {
