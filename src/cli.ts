@@ -76,7 +76,10 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       settle(await initCommand(id, flags, context(command)));
     });
 
-  const session = program.command('session').description('log and list contact sessions');
+  const session = program
+    .command('session')
+    .description('log and list contact sessions')
+    .addHelpText('after', examples(['mentor session add bergen-mombasa --from visit.yaml', 'mentor session list johannesburg-lilongwe', 'mentor help session add']));
   session
     .command('add')
     .description('log a session as a new file: partnerships/<id>/sessions/<date>-<title>.yaml')
@@ -209,6 +212,32 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .action(async (flags, command: Command) => {
       const { schemaCommand } = await import('./commands/schema.js');
       settle(schemaCommand(flags, context(command)));
+    });
+
+  program
+    .command('report')
+    .description('render the Terms of Reference, roadmap and evaluation report of a partnership, or the portfolio of all')
+    .argument('[id]', 'the partnership (omit with --portfolio)')
+    .addOption(new Option('--kind <kind>', 'which document').choices(['tor', 'roadmap', 'evaluation', 'all']).default('all'))
+    .addOption(new Option('--format <format>', 'output format (pdf needs Chromium or Chrome)').choices(['md', 'html', 'pdf']).default('md'))
+    .addOption(new Option('--locale <locale>', "language (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr']))
+    .option('--out <dir>', 'write into <dir> instead of reports/<id>/')
+    .option('--stdout', 'print the document instead of writing it (one --kind)')
+    .option('--portfolio', 'the overview of every partnership, into reports/portfolio.<format>')
+    .option('--as-of <date>', 'compute days in stage, warnings and overdue items as of this date (YYYY-MM-DD), for reproducible reports')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor report johannesburg-lilongwe                     all three documents as Markdown in reports/johannesburg-lilongwe/',
+        'mentor report rosario-ciudad-sur --kind tor --format html --locale es',
+        'mentor report bergen-mombasa --kind roadmap --stdout > roadmap.md',
+        'mentor report durban-mzuzu --format pdf --out ~/Desktop',
+        'mentor report --portfolio --as-of 2011-03-31',
+      ]),
+    )
+    .action(async (id: string | undefined, flags, command: Command) => {
+      const { reportCommand } = await import('./commands/report.js');
+      settle(reportCommand(id, flags, context(command)));
     });
 
   return program;

@@ -1,6 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 // End-to-end tests spawn the real binary: build it once, from the current sources.
-export default function setup(): void {
+// They run a private snapshot of the build, so that another run of the suite in the same
+// checkout (which rebuilds dist/ from scratch) cannot pull the files away mid-test.
+export default function setup(): () => void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  const snapshot = mkdtempSync(path.join(os.tmpdir(), 'mentor-build-'));
+  for (const part of ['package.json', 'bin', 'dist', 'templates']) {
+    if (existsSync(part)) cpSync(part, path.join(snapshot, part), { recursive: true });
+  }
+  process.env.MENTOR_TEST_BIN = path.join(snapshot, 'bin/mentor.js');
+  return () => rmSync(snapshot, { recursive: true, force: true });
 }

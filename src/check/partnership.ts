@@ -107,7 +107,7 @@ function checkGates(partnership: { source: SourceFile; data: Loose }, sessionCou
   const stage: StageId = data.stage;
   const forced = forcedStages(data.history);
   for (const gateStage of stagesBehind(stage, data.history)) {
-    const gate = evaluateGate(gateStage, { partnership: data, sessionCount });
+    const gate = evaluateGate(gateStage, { partnership: data, sessionCount }, { entered: true });
     for (const requirement of gate.requirements.filter((r) => !r.met)) {
       const wasForced = forced.has(gateStage);
       const where = gateStage === stage ? `stage "${stage}"` : `stage "${stage}" is past the gate of "${gateStage}", which`;

@@ -34,6 +34,8 @@ interface RequirementRule {
   field: string;
   /** true when met; false or a detail string when not. */
   check: Check;
+  /** Checked when entering the stage only; once there, health checks take over (more than 5 targets is a warning). */
+  entryOnly?: boolean;
 }
 
 const at = (p: Loose, key: string) => rec(p[key]);
@@ -115,13 +117,17 @@ const GATES: Record<StageId, RequirementRule[]> = {
         }),
     },
     {
-      id: 'targets.count',
-      label: '1 to 5 targets ("start with a small project")',
+      id: 'targets.some',
+      label: 'at least one target in targets',
       field: 'targets',
-      check: ({ partnership: p }) => {
-        const count = list(p.targets).length;
-        return (count >= 1 && count <= 5) || `there are ${count}`;
-      },
+      check: ({ partnership: p }) => list(p.targets).length >= 1,
+    },
+    {
+      id: 'targets.at-most-5',
+      label: 'at most 5 targets ("start with a small project")',
+      field: 'targets',
+      check: ({ partnership: p }) => list(p.targets).length <= 5 || `there are ${list(p.targets).length}`,
+      entryOnly: true,
     },
     {
       id: 'targets.complete',
@@ -164,9 +170,13 @@ const GATES: Record<StageId, RequirementRule[]> = {
   ],
 };
 
-/** Evaluate the gate into `stage`: every requirement, met or not. */
-export function evaluateGate(stage: StageId, input: GateInput): GateResult {
-  const requirements = GATES[stage].map((rule): Requirement => {
+/**
+ * Evaluate the gate into `stage`: every requirement, met or not. With `entered`, the stage was
+ * entered already and requirements that only hold at the door (at most 5 targets) are left out.
+ */
+export function evaluateGate(stage: StageId, input: GateInput, options: { entered?: boolean } = {}): GateResult {
+  const rules = options.entered ? GATES[stage].filter((rule) => !rule.entryOnly) : GATES[stage];
+  const requirements = rules.map((rule): Requirement => {
     const outcome = rule.check(input);
     const requirement: Requirement = { id: rule.id, label: rule.label, field: rule.field, met: outcome === true };
     if (typeof outcome === 'string') requirement.detail = outcome;

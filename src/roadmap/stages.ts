@@ -44,19 +44,14 @@ export function stagesOnTheWay(from: StageId, to: StageId, history: unknown): St
   if (to === 'evaluation' || to === 'launch') {
     return from === 'evaluation' || from === 'launch' ? [to] : [...between(from, 'mentoring'), to];
   }
-  const pair = (['evaluation', 'launch'] as const).filter(
-    (stage) => stage !== from && !((from === 'evaluation' || from === 'launch') && enteredSinceMentoring(stage, history)),
-  );
-  const way: StageId[] = [];
-  for (const stage of STAGE_IDS) {
-    if (stageRank(stage) <= stageRank(from) || stageRank(stage) > stageRank(to)) continue;
+  const fromPair = from === 'evaluation' || from === 'launch';
+  return STAGE_IDS.filter((stage) => {
     if (stage === 'evaluation' || stage === 'launch') {
-      if ((pair as StageId[]).includes(stage)) way.push(stage);
-    } else {
-      way.push(stage);
+      if (stage === from || stageRank(from) > stageRank(stage) || stageRank(to) <= stageRank(stage)) return false;
+      return !(fromPair && enteredSinceMentoring(stage, history));
     }
-  }
-  return way;
+    return stageRank(stage) > stageRank(from) && stageRank(stage) <= stageRank(to);
+  });
 }
 
 function between(from: StageId, upTo: StageId): StageId[] {

@@ -68,8 +68,9 @@ function spliceEdit(text: string, doc: Document, edit: YamlEdit): string | undef
     const indent = columnOf(text, node.range[0]);
     let at = last.range[1];
     while (at < text.length && text[at - 1] !== '\n') at++;
-    const before = at >= text.length && !text.endsWith('\n') ? '\n' : '';
-    splices.push({ at, end: at, text: before + listItemText(item, indent) });
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const before = at >= text.length && !text.endsWith('\n') ? eol : '';
+    splices.push({ at, end: at, text: before + listItemText(item, indent, eol) });
   }
   splices.sort((a, b) => b.at - a.at);
   let result = text;
@@ -89,11 +90,11 @@ function scalarText(value: string | number | boolean, previous: Scalar): string 
   return new Document(value).toString({ lineWidth: 0 }).trimEnd();
 }
 
-/** "- key: value" lines at the list's indentation. */
-function listItemText(item: unknown, indent: number): string {
+/** "- key: value" lines at the list's indentation, with the file's line endings. */
+function listItemText(item: unknown, indent: number, eol: string): string {
   const body = new Document(item).toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
   const pad = ' '.repeat(indent);
-  return body.map((line, i) => (i === 0 ? `${pad}- ${line}` : line === '' ? '' : `${pad}  ${line}`)).join('\n') + '\n';
+  return body.map((line, i) => (i === 0 ? `${pad}- ${line}` : line === '' ? '' : `${pad}  ${line}`)).join(eol) + eol;
 }
 
 function editThroughDocument(text: string, edit: YamlEdit): string {

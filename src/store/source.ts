@@ -77,16 +77,31 @@ export function parseSource(file: string, text: string): SourceFile {
   }
   source.doc = doc;
   let fatal = false;
+  const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
+  if (overflow) {
+    // The parser gave up on the depth: one clear problem, not one per level.
+    at(overflow.pos[0], 'MTR001', 'the file is nested too deeply to read', 'data files are a few levels deep; this one is probably damaged');
+    return source;
+  }
+  let lastErrorLine = -1;
   for (const error of doc.errors) {
     fatal = true;
-    if (error.code === 'MULTIPLE_DOCS') at(error.pos[0], 'MTR005', 'a second YAML document ("---") in a data file', 'keep one document per file');
-    else at(error.pos[0], 'MTR001', describeYamlError(error.code, error.message));
+    if (error.code === 'MULTIPLE_DOCS') {
+      at(error.pos[0], 'MTR005', 'a second YAML document ("---") in a data file', 'keep one document per file');
+      continue;
+    }
+    const { offset, message } = explainYamlError(text, error.code, error.message, error.pos[0]);
+    // One mistake often trips several errors on its line and the next: report the first.
+    const { line } = positionAt(source, offset);
+    const cascade = line >= lastErrorLine && line <= lastErrorLine + 1;
+    lastErrorLine = line;
+    if (!cascade) at(offset, 'MTR001', message);
   }
   if (doc.directives?.yaml.explicit || hasTagDirectives(text)) {
     at(0, 'MTR004', 'a %YAML or %TAG directive; data files are plain YAML 1.2', 'delete the directive line');
   }
   try {
-    fatal = findForbiddenNodes(doc, at) || fatal;
+    fatal = findForbiddenNodes(text, doc, at) || fatal;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     at(0, 'MTR001', 'the file is nested too deeply to read');
@@ -108,6 +123,7 @@ function hasTagDirectives(text: string): boolean {
 
 /** Aliases, anchors, tags and duplicate keys; returns whether the data cannot be used safely. */
 function findForbiddenNodes(
+  text: string,
   doc: Document,
   at: (offset: number, code: ProblemCode, message: string, hint?: string) => void,
 ): boolean {
@@ -119,11 +135,14 @@ function findForbiddenNodes(
     },
     Node(_key, node) {
       if ('anchor' in node && node.anchor) {
-        at(node.range?.[0] ?? 0, 'MTR003', `an anchor (&${node.anchor}); data files do not use anchors and aliases`, 'delete the anchor');
+        at(propertyOffset(text, `&${node.anchor}`, node.range?.[0] ?? 0), 'MTR003', `an anchor (&${node.anchor}); data files do not use anchors and aliases`, 'delete the anchor');
       }
       if (node.tag) {
         fatal = true;
-        at(node.range?.[0] ?? 0, 'MTR004', `a tag (${node.tag}); data files are plain YAML without tags`, 'delete the tag and write the plain value');
+        let start = propertyOffset(text, '!', node.range?.[0] ?? 0);
+        while (text[start - 1] === '!') start--;
+        const written = /^\S+/.exec(text.slice(start))?.[0] ?? node.tag;
+        at(start, 'MTR004', `a tag (${written}); data files are plain YAML without tags`, 'delete the tag and write the plain value');
       }
       if (isMap(node)) {
         const seen = new Set<string>();
@@ -139,20 +158,55 @@ function findForbiddenNodes(
   return fatal;
 }
 
-const YAML_ERROR_WORDS: Record<string, string> = {
-  BAD_INDENT: 'bad indentation',
-  TAB_AS_INDENT: 'a tab used for indentation; YAML indents with spaces',
-  MISSING_CHAR: 'a quote or bracket is not closed',
-  MULTILINE_IMPLICIT_KEY: 'a key runs over more than one line (a missing ":" or bad indentation?)',
-  UNEXPECTED_TOKEN: 'unexpected text here',
-  BLOCK_AS_IMPLICIT_KEY: 'a nested block where a key belongs (bad indentation?)',
-  DUPLICATE_KEY: 'duplicate key',
-};
-
-function describeYamlError(code: string, message: string): string {
+/**
+ * Where a YAML error really is, in plain words. The parser reports an over-indented line at the
+ * value above it, and an unclosed quote at the end of the file; point at the line to fix instead.
+ */
+function explainYamlError(text: string, code: string, message: string, offset: number): { offset: number; message: string } {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  const words = YAML_ERROR_WORDS[code];
-  return words ? `${words} (${first.charAt(0).toLowerCase()}${first.slice(1)})` : first;
+  const words = `${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const next = text.indexOf('\n', offset);
+    const indent = (from: number) => {
+      let at = from;
+      while (text[at] === ' ') at++;
+      return at - from;
+    };
+    if (next !== -1 && indent(next + 1) > indent(lineStart)) {
+      return { offset: next + 1 + indent(next + 1), message: 'this line is indented more than the line above it allows' };
+    }
+    if (code === 'BLOCK_AS_IMPLICIT_KEY') return { offset, message: 'a value that contains ": " must be put in quotes' };
+  }
+  if (code === 'MISSING_CHAR' && /quote/i.test(first)) {
+    const opening = unclosedQuote(text);
+    if (opening !== undefined) return { offset: opening, message: 'this quoted text is never closed' };
+  }
+  if (code === 'BAD_INDENT') return { offset, message: `bad indentation (${words})` };
+  if (code === 'TAB_AS_INDENT') return { offset, message: 'a tab used for indentation; YAML indents with spaces' };
+  return { offset, message: words };
+}
+
+/** The offset of the first quote that opens a value and is not closed on its line. */
+function unclosedQuote(text: string): number | undefined {
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const m = /^(\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?)(["'])/.exec(line);
+    if (m) {
+      const quote = m[2]!;
+      const rest = line.slice(m[1]!.length + 1);
+      const closed = quote === '"' ? /(^|[^\\])"/.test(rest) || rest.startsWith('"') : rest.includes("'");
+      if (!closed) return lineStart + m[1]!.length;
+    }
+    lineStart += line.length + 1;
+  }
+  return undefined;
+}
+
+/** An anchor or tag stands before its node's value: find it there, where the user wrote it. */
+function propertyOffset(text: string, property: string, valueStart: number): number {
+  const found = text.lastIndexOf(property, valueStart);
+  return found === -1 ? valueStart : found;
 }
 
 /** 1-based line and column of an offset. */

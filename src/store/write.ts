@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -6,14 +6,14 @@ import { randomBytes } from 'node:crypto';
  * Replace a file atomically: write a temporary file in the same folder, fsync it, rename it over
  * the target, fsync the folder. A crash leaves either the old file or the new one, never half.
  */
-export function writeFileAtomic(abs: string, text: string): void {
+export function writeFileAtomic(abs: string, text: string | Uint8Array): void {
   const dir = path.dirname(abs);
   mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fd = openSync(temp, 'wx', 0o644);
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text); // writes all of it, text or bytes (a PDF)
       fsyncSync(fd);
     } finally {
       closeSync(fd);

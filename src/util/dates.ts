@@ -17,11 +17,14 @@ export function isIsoDate(value: unknown): value is string {
 
 function toUtc(date: string): UTCDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new UTCDate(y, m - 1, d);
+  const utc = new UTCDate(0);
+  utc.setUTCFullYear(y, m - 1, d); // unlike the constructor, keeps years 0 to 99 as written
+  return utc;
 }
 
 function fromUtc(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const y = String(date.getUTCFullYear()).padStart(4, '0');
+  return `${y}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 
 /** Days from `from` to `to` (positive when `to` is later). */

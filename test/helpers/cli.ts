@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const BIN = path.join(ROOT, 'bin/mentor.js');
+/** The built binary: global-setup's private snapshot of the build when there is one. */
+export const BIN = process.env.MENTOR_TEST_BIN ?? path.join(ROOT, 'bin/mentor.js');
 export const EXAMPLES = path.join(ROOT, 'examples');
 
 export interface RunResult {

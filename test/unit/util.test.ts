@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { isSlug } from '../../src/model/primitives.js';
+import { addMonthsTo, daysBetween, isIsoDate, localToday } from '../../src/util/dates.js';
+import { closest, editDistance, slugify } from '../../src/util/text.js';
+
+describe('the test environment', () => {
+  it('runs west of UTC, where a date parsed as UTC midnight shows the day before', () => {
+    expect(process.env.TZ).toBe('America/Los_Angeles');
+    expect(new Date('2011-03-14').getDate()).toBe(13);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2011-03-14', '2011-03-14', 0],
+    ['2011-03-14', '2011-03-15', 1],
+    ['2011-03-15', '2011-03-14', -1],
+    ['2011-03-12', '2011-03-14', 2], // across the start of daylight saving time in Los Angeles
+    ['2011-11-05', '2011-11-07', 2], // across its end
+    ['2011-02-28', '2011-03-01', 1],
+    ['2024-02-28', '2024-03-01', 2],
+    ['2010-12-31', '2011-01-01', 1],
+    ['2011-01-01', '2012-01-01', 365],
+    ['2012-01-01', '2013-01-01', 366],
+    ['2011-03-07', '2011-07-06', 121],
+  ])('daysBetween(%s, %s) = %i', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+  });
+
+  it.each([
+    ['2010-01-04', 15, '2011-04-04'],
+    ['2011-01-31', 1, '2011-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2011-03-31', 1, '2011-04-30'],
+    ['2011-03-13', 0, '2011-03-13'],
+    ['2011-11-06', 12, '2012-11-06'],
+    ['2011-12-15', 1, '2012-01-15'],
+  ])('addMonthsTo(%s, %i) = %s', (date, months, expected) => {
+    expect(addMonthsTo(date, months)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2011-04-31', false],
+    ['2011-3-1', false],
+    [20110314, false],
+    [undefined, false],
+  ])('isIsoDate(%j) = %s', (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
+  });
+
+  it.each([
+    // 03:00 UTC on 14 March is still the evening of 13 March in Los Angeles
+    ['2011-03-14T03:00:00Z', '2011-03-13'],
+    ['2011-03-14T12:00:00Z', '2011-03-14'],
+    ['2011-01-01T07:59:59Z', '2010-12-31'],
+    ['2011-01-01T08:00:00Z', '2011-01-01'],
+  ])('localToday at %s is %s on this machine', (instant, expected) => {
+    expect(localToday(new Date(instant))).toBe(expected);
+  });
+
+  it('localToday defaults to now, as a calendar date', () => {
+    expect(isIsoDate(localToday())).toBe(true);
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['', '', 0],
+    ['stage', 'stage', 0],
+    ['', 'abc', 3],
+    ['abc', '', 3],
+    ['stge', 'stage', 1],
+    ['stagee', 'stage', 1],
+    ['stgae', 'stage', 1],
+    ['satge', 'stage', 1],
+    ['kitten', 'sitting', 3],
+    ['tecnical', 'technical', 1],
+    ['organization', 'organisation', 1],
+  ])('editDistance(%j, %j) = %i', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+    expect(editDistance(b, a)).toBe(distance);
+  });
+});
+
+describe('closest', () => {
+  const KEYS = ['id', 'title', 'mentor', 'mentee', 'stage', 'status', 'history', 'request', 'targets'];
+
+  it.each([
+    ['stge', 'stage'],
+    ['STAGE', 'stage'],
+    ['sttus', 'status'],
+    ['histroy', 'history'],
+    ['target', 'targets'],
+    ['mentro', 'mentor'],
+    ['reqest', 'request'],
+    ['budget', undefined],
+    ['xyz', undefined],
+    ['completely-unrelated', undefined],
+  ])('closest(%j) = %j', (word, expected) => {
+    expect(closest(word, KEYS)).toBe(expected);
+  });
+
+  it('finds nothing among no candidates', () => {
+    expect(closest('stage', [])).toBeUndefined();
+  });
+});
+
+describe('slugify', () => {
+  it.each([
+    ['Contact session 1: the CDS', 'contact-session-1-the-cds'],
+    ['First contact session in Mombasa', 'first-contact-session-in-mombasa'],
+    ['Primera sesión de contacto en Santiago', 'primera-sesion-de-contacto-en-santiago'],
+    ['Johannesburg–Lilongwe', 'johannesburg-lilongwe'],
+    ['  --Hello, World!--  ', 'hello-world'],
+    ['Évaluation à mi-parcours', 'evaluation-a-mi-parcours'],
+    ['', 'session'],
+    ['!!!', 'session'],
+    ['日本語', 'session'],
+  ])('slugify(%j) = %j', (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+  });
+
+  it('cuts long titles at 48 characters without a trailing hyphen', () => {
+    const slug = slugify('Review of the capital investment programme and the 2011/12 budget of the Assembly');
+    expect(slug.length).toBeLessThanOrEqual(48);
+    expect(slug.endsWith('-')).toBe(false);
+    expect(slug.startsWith('review-of-the-capital-investment-programme')).toBe(true);
+  });
+
+  it.each(['A title', 'x'.repeat(200), 'a - - b', '2011/12 budget', 'Taller de diagnóstico estratégico territorial'])('always gives a valid id for %j', (text) => {
+    expect(isSlug(slugify(text))).toBe(true);
+  });
+});
