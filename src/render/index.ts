@@ -1,0 +1,34 @@
+// Rendering: view models in, document text out. No file system writes, no console.
+import type { PartnershipSummary } from '../ops/portfolio.js';
+import { TemplateRenderer, type TemplateFormat } from './environment.js';
+import type { Lang } from './format.js';
+import { localizer } from './locale.js';
+import { portfolioView } from './portfolio-view.js';
+import { documentView, type DocumentInput, type DocumentKind } from './view.js';
+
+export { DOCUMENT_KINDS, type DocumentKind, type DocumentInput } from './view.js';
+export { LANGS, type Lang } from './format.js';
+export { TemplateError, type TemplateFormat } from './environment.js';
+export { findBrowser, printPdf, NO_BROWSER_HINT } from './pdf.js';
+
+/** Renders documents in one format, with a repository's template overrides when it has any. */
+export class DocumentRenderer {
+  private readonly templates: TemplateRenderer;
+
+  /** `overrideDir`: the repository's templates/ folder, whose files replace built-in ones of the same name. */
+  constructor(format: TemplateFormat, overrideDir?: string, builtInDir?: string) {
+    this.templates = new TemplateRenderer(format, builtInDir, overrideDir);
+  }
+
+  /** One document of one partnership. */
+  partnership(kind: DocumentKind, input: DocumentInput, lang: Lang): string {
+    const l = localizer(lang);
+    return this.templates.render(kind, documentView(kind, input, l), l.strings);
+  }
+
+  /** The portfolio of every partnership. */
+  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang): string {
+    const l = localizer(lang);
+    return this.templates.render('portfolio', portfolioView(summaries, programme, today, l), l.strings);
+  }
+}

@@ -1,0 +1,49 @@
+import { countryName, formatMoney, formatNumber, longDate, shortDate, type Lang } from './format.js';
+import { en, type StringKey, type Strings } from './locales/en.js';
+import { es } from './locales/es.js';
+import { fr } from './locales/fr.js';
+
+export const STRINGS: Record<Lang, Strings> = { en, es, fr };
+
+/** Everything a view model needs to write for one language. */
+export interface Localizer {
+  lang: Lang;
+  strings: Strings;
+  /** A string with its {placeholders} filled in as plain text (escaping happens in the templates). */
+  t(key: StringKey, vars?: Record<string, string | number>): string;
+  date(date: string): string;
+  short(date: string): string;
+  /** A span of days: "21–23 Oct 2008", or both dates in full across months. */
+  range(start: string, end: string): string;
+  num(value: number, decimals?: number): string;
+  money(amount: number, currency: string): string;
+  country(code: string): string;
+}
+
+export function localizer(lang: Lang): Localizer {
+  const strings = STRINGS[lang];
+  return {
+    lang,
+    strings,
+    t: (key, vars = {}) => fill(strings[key], (name) => {
+      const value = vars[name];
+      if (value === undefined) throw new Error(`the string "${key}" needs a value for {${name}}`);
+      return String(value);
+    }),
+    date: (d) => longDate(d, lang),
+    short: (d) => shortDate(d, lang),
+    range: (start, end) => {
+      if (end <= start) return shortDate(start, lang);
+      if (start.slice(0, 7) === end.slice(0, 7)) return `${Number(start.slice(8))}–${shortDate(end, lang)}`;
+      return `${shortDate(start, lang)} – ${shortDate(end, lang)}`;
+    },
+    num: (v, decimals = 0) => formatNumber(v, lang, decimals),
+    money: (a, c) => formatMoney(a, c, lang),
+    country: (c) => countryName(c, lang),
+  };
+}
+
+/** Replace each {name} in a string by what `value` returns for it. */
+export function fill(template: string, value: (name: string) => string): string {
+  return template.replace(/\{([a-zA-Z]+)\}/g, (_m, name: string) => value(name));
+}

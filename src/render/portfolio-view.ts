@@ -1,0 +1,69 @@
+import { Direction as DirectionSchema, STAGE_IDS } from '../model/enums.js';
+import type { PartnershipSummary } from '../ops/portfolio.js';
+import { DAC_LIST_EDITION, directionOf, type Direction } from './dac.js';
+import type { Localizer } from './locale.js';
+import type { StringKey } from './locales/en.js';
+
+const DIRECTIONS = ['south-south', 'north-south', 'south-north', 'north-north'] as const;
+
+/** The view model of the portfolio: every partnership on one line, then counts by stage and direction. */
+export function portfolioView(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, l: Localizer) {
+  const directions = new Map<string, Direction | undefined>();
+  const rows = summaries.map((s) => {
+    const stated = DirectionSchema.safeParse(s.data?.direction);
+    const direction = directionOf(stated.success ? stated.data : undefined, s.mentor.country, s.mentee.country);
+    directions.set(s.id, direction);
+    const party = (p: { name: string; country?: string }) => (p.country ? `${p.name} (${l.country(p.country)})` : p.name);
+    return {
+      id: s.id,
+      title: s.title,
+      mentor: party(s.mentor),
+      mentee: party(s.mentee),
+      direction: direction ? l.t(`direction.${direction}`) : l.t('direction.unknown'),
+      stated: stated.success,
+      stage: s.stage ? l.t(`stage.${s.stage}`) : '—',
+      status: s.status && isStatus(s.status) ? l.t(`status.${s.status}`) : '—',
+      days: s.daysInStage !== undefined ? l.num(s.daysInStage) : '—',
+      sessions: l.num(s.sessions),
+      warnings: warningText(s, l),
+    };
+  });
+  const byStage = STAGE_IDS.map((stage) => ({ name: l.t(`stage.${stage}`), count: summaries.filter((s) => s.stage === stage).length }))
+    .filter((row) => row.count > 0)
+    .map((row) => ({ name: row.name, count: l.num(row.count) }));
+  const byDirection = [...DIRECTIONS, undefined]
+    .map((direction) => ({
+      name: direction ? l.t(`direction.${direction}`) : l.t('direction.unknown'),
+      count: summaries.filter((s) => directions.get(s.id) === direction).length,
+    }))
+    .filter((row) => row.count > 0)
+    .map((row) => ({ name: row.name, count: l.num(row.count) }));
+  return {
+    lang: l.lang,
+    heading: l.t('doc.portfolio'),
+    programme: programme ?? null,
+    asOf: l.date(today),
+    count: l.num(summaries.length),
+    rows,
+    byStage,
+    byDirection,
+    edition: DAC_LIST_EDITION,
+  };
+}
+
+function isStatus(status: string): status is 'active' | 'suspended' | 'cancelled' | 'closed' {
+  return ['active', 'suspended', 'cancelled', 'closed'].includes(status);
+}
+
+/** The warnings of a partnership by kind, in the document's language: "target past its due date (2)". */
+function warningText(s: PartnershipSummary, l: Localizer): string {
+  const counts = new Map<string, number>();
+  for (const w of s.warnings) {
+    const key = `warning.${w.code}`;
+    const label = key in l.strings ? l.t(key as StringKey) : l.t('warning.other');
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const parts = [...counts.entries()].map(([label, n]) => (n > 1 ? `${label} (${l.num(n)})` : label));
+  if (s.errors > 0) parts.unshift(`${l.t('warning.errors')} (${l.num(s.errors)})`);
+  return parts.length > 0 ? parts.join('; ') : '—';
+}

@@ -1,0 +1,79 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { findBrowser } from '../../src/render/pdf.js';
+import { copyOfExamples, EXAMPLES, mentor, tempDir } from '../helpers/cli.js';
+
+const AS_OF = ['--as-of', '2011-03-31'];
+
+test('report --stdout prints one document and nothing else', () => {
+  const r = mentor(['report', 'rosario-ciudad-sur', '-C', EXAMPLES, '--kind', 'tor', '--stdout', ...AS_OF]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  // The partnership's own locale (es) is the default.
+  expect(r.stdout).toMatch(/^# Términos de referencia: Rosario – Ciudad Sur/);
+});
+
+test('report writes every kind into reports/<id>/ and lists the files on stderr', () => {
+  const root = copyOfExamples();
+  const r = mentor(['report', 'johannesburg-lilongwe', '--format', 'html', ...AS_OF], { cwd: root });
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe('');
+  for (const kind of ['tor', 'roadmap', 'evaluation']) {
+    expect(r.stderr).toContain(`wrote reports/johannesburg-lilongwe/${kind}.html`);
+    expect(readFileSync(path.join(root, 'reports/johannesburg-lilongwe', `${kind}.html`), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  }
+  const portfolio = mentor(['report', '--portfolio', '--locale', 'fr', '--out', 'out', ...AS_OF], { cwd: root });
+  expect(portfolio.code).toBe(0);
+  expect(readFileSync(path.join(root, 'out/portfolio.md'), 'utf8')).toMatch(/^# Portefeuille des partenariats de mentorat/);
+});
+
+test.each([
+  [['report', 'no-such-partnership'], /unknown partnership "no-such-partnership".*johannesburg-lilongwe/],
+  [['report', '../etc'], /not a valid partnership id/],
+  [['report', 'bergen-mombasa', '--stdout'], /--stdout prints one document/],
+  [['report', 'bergen-mombasa', '--locale', 'de'], /argument 'de' is invalid/],
+  [['report', 'bergen-mombasa', '--kind', 'minutes'], /argument 'minutes' is invalid/],
+  [['report', 'bergen-mombasa', '--as-of', '2011-02-30'], /not a real calendar date/],
+  [['report', 'bergen-mombasa', '--portfolio'], /give no partnership id/],
+  [['report'], /which partnership\?/],
+])('usage error: mentor %j exits 2', (args, message) => {
+  const r = mentor([...args, '-C', EXAMPLES]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(message);
+  expect(r.stdout).toBe('');
+});
+
+test('a partnership with validation errors is not rendered (exit 1) and validate is named', () => {
+  const root = copyOfExamples();
+  const file = path.join(root, 'partnerships/durban-mzuzu/partnership.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('stage: mentoring', 'stge: mentoring'));
+  const r = mentor(['report', 'durban-mzuzu', '--stdout', '--kind', 'tor', ...AS_OF], { cwd: root });
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/validation error.*`mentor validate partnerships\/durban-mzuzu` shows why/);
+  expect(existsSync(path.join(root, 'reports'))).toBe(false);
+});
+
+test('PDF without a browser: exit 2 with a message saying how to get one', () => {
+  const r = mentor(['report', 'bergen-mombasa', '--format', 'pdf', '--kind', 'tor', '--out', tempDir()], { env: { PATH: '/nonexistent', CHROME_PATH: undefined }, cwd: EXAMPLES });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/no Chromium or Chrome found.*apt-get install chromium.*CHROME_PATH/);
+});
+
+const browser = findBrowser(process.env);
+if (!browser) {
+  console.warn('SKIPPED: PDF rendering test, no Chromium or Chrome on this machine (install `chromium`, or set CHROME_PATH)');
+}
+
+test.skipIf(!browser)('PDF: the HTML printed by Chromium, the same bytes each time', () => {
+  const out = tempDir();
+  const first = mentor(['report', 'johannesburg-lilongwe', '--kind', 'roadmap', '--format', 'pdf', '--out', out, ...AS_OF], { cwd: EXAMPLES });
+  expect(first.stderr).toMatch(/wrote .*roadmap\.pdf/);
+  expect(first.code).toBe(0);
+  const pdf = readFileSync(path.join(out, 'roadmap.pdf'));
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.toString('latin1')).toContain('/CreationDate (D:20110331000000');
+  const second = mentor(['report', 'johannesburg-lilongwe', '--kind', 'roadmap', '--format', 'pdf', '--out', out, ...AS_OF], { cwd: EXAMPLES });
+  expect(second.code).toBe(0);
+  expect(readFileSync(path.join(out, 'roadmap.pdf')).equals(pdf)).toBe(true);
+}, 60_000);
