@@ -197,7 +197,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     )
     .action(async (paths: string[], flags, command: Command) => {
       const { validateCommand } = await import('./commands/validate.js');
-      settle(validateCommand(paths, flags, context(command)));
+      settle(await validateCommand(paths, flags, context(command)));
     });
 
   program

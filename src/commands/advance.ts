@@ -44,6 +44,7 @@ export function advanceCommand(id: string, flags: AdvanceFlags, ctx: CommandCont
     if (!result.backward) io.stderr.write(`record what is missing in partnerships/${id}/partnership.yaml, or (for a good reason) use --force --reason <text>\n`);
     return 1;
   }
+  if (flags.force && !result.forced) io.stderr.write('note: the move needed no --force; it is recorded as a normal move (the reason is kept as its note when there is none)\n');
   io.stdout.write(`${move} on ${date}${result.forced ? ' (forced)' : ''}\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { useFastPath } from '../store/source.js';
 import type { Io } from '../ui/io.js';
 import { isIsoDate, localToday } from '../util/dates.js';
 
@@ -15,4 +16,15 @@ export function dateOption(value: string | undefined, flag: string): string {
   if (value === undefined) return localToday();
   if (!isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real calendar date written YYYY-MM-DD`);
   return value;
+}
+
+/**
+ * The speed-ups a run may use, from the environment: MENTOR_THREADS=1 keeps all work on one thread,
+ * MENTOR_FAST_PATH=0 reads every file with the positioned parser. Results are the same either way.
+ */
+export function speedOptions(ctx: CommandContext): { threads?: number; fastPath: boolean } {
+  const threads = Number.parseInt(ctx.io.env.MENTOR_THREADS ?? '', 10);
+  const fastPath = ctx.io.env.MENTOR_FAST_PATH !== '0';
+  useFastPath(fastPath);
+  return { fastPath, ...(Number.isFinite(threads) && { threads }) };
 }

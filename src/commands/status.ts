@@ -65,7 +65,7 @@ function renderDetail(detail: PartnershipDetail, today: string, color: ChalkInst
   const lines = [
     color.bold(s.title),
     `${pair(s)}`,
-    `stage ${s.stage ?? '?'}${s.stageEntered ? ` since ${s.stageEntered} (${s.daysInStage} day${s.daysInStage === 1 ? '' : 's'} as of ${today})` : ''}, status ${s.status ?? '?'}`,
+    `stage ${s.stage ?? '?'}${s.stageEntered ? ` since ${s.stageEntered}${daysText(s.daysInStage, today)}` : ''}, status ${s.status ?? '?'}`,
     `sessions ${s.sessions} (technical:political ${s.technical}:${s.political})${s.lastSession ? `, last on ${s.lastSession}` : ''}`,
     `next due: ${s.nextDue ? `${s.nextDue.date} ${s.nextDue.what}` : '–'}`,
     '',
@@ -84,4 +84,9 @@ function renderDetail(detail: PartnershipDetail, today: string, color: ChalkInst
   if (s.errors > 0) lines.push(color.red(`${s.errors} error${s.errors === 1 ? '' : 's'}: run \`mentor validate\``));
   for (const w of s.warnings) lines.push(`${color.yellow('warning')} ${w.code} ${w.message}`);
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+function daysText(days: number | undefined, today: string): string {
+  if (days === undefined) return ` (after ${today})`;
+  return ` (${days} day${days === 1 ? '' : 's'} as of ${today})`;
 }

@@ -1,8 +1,8 @@
-import { validateRepository } from '../ops/validate.js';
+import { validateRepositoryParallel } from '../ops/validate.js';
 import { requireRepoRoot } from '../store/find-repo.js';
 import { appendText } from '../store/write.js';
 import { renderGithub, renderJson, renderSarif, renderStepSummary, renderText, type ProblemFormat } from '../ui/problems.js';
-import { dateOption, type CommandContext } from './context.js';
+import { dateOption, speedOptions, type CommandContext } from './context.js';
 
 export interface ValidateFlags {
   format: ProblemFormat;
@@ -11,10 +11,10 @@ export interface ValidateFlags {
 }
 
 /** mentor validate [path...] */
-export function validateCommand(paths: string[], flags: ValidateFlags, ctx: CommandContext): number {
+export async function validateCommand(paths: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
   const root = requireRepoRoot(ctx.repoStart);
-  const result = validateRepository({ root, paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false });
+  const result = await validateRepositoryParallel({ root, paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, ...speedOptions(ctx) });
   const { io } = ctx;
   switch (flags.format) {
     case 'json':

@@ -79,7 +79,8 @@ export function advancePartnership(options: AdvanceOptions): AdvanceResult {
 
 function advanceEdit(data: Loose, plan: AdvancePlan, options: AdvanceOptions): YamlEdit {
   const entry: Record<string, unknown> = { stage: plan.to, date: options.date };
-  if (options.note) entry.note = options.note;
+  const note = options.note ?? (!plan.forced ? options.reason : undefined);
+  if (note) entry.note = note;
   if (plan.forced) {
     entry.forced = true;
     entry.reason = options.reason;

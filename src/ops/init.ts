@@ -48,6 +48,7 @@ export function initPartnership(options: InitOptions): InitResult {
     const issue = checked.error.issues[0]!;
     throw new UsageError(`cannot start ${options.id}: ${issue.path.join('.')}: ${issue.message}`);
   }
+  if (!existsSync(path.resolve(options.repoStart))) throw new UsageError(`no such folder: ${path.resolve(options.repoStart)}`);
   let root = findRepoRoot(options.repoStart);
   const createdRepository = root === undefined;
   root ??= createRepository(path.resolve(options.repoStart));

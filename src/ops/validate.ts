@@ -7,8 +7,9 @@ import { UsageError } from '../errors.js';
 import { RepositoryConfigSchema } from '../model/repository.js';
 import { CONFIG_FILE } from '../store/find-repo.js';
 import { PARTNERSHIPS_DIR } from '../store/layout.js';
-import { loadPartnership, loadRepository, type PartnershipFiles } from '../store/repository.js';
-import { lineText, readSource, type SourceFile } from '../store/source.js';
+import { listPartnershipFolders, loadPartnership } from '../store/repository.js';
+import { readSource, sourceLine, type SourceFile } from '../store/source.js';
+import { runInWorkers, threadCount } from './workers.js';
 
 export interface ValidateOptions {
   root: string;
@@ -31,40 +32,78 @@ export interface ValidateResult {
   sourceLine: (file: string, line: number) => string;
 }
 
+/** What checking some partnership folders found: the problems, and the text of each file they are in. */
+export interface FolderFindings {
+  problems: Problem[];
+  /** Text of the files with problems, for the source line under each message. */
+  texts: Record<string, string>;
+  files: number;
+}
+
+/**
+ * Check partnership folders one at a time, keeping only their problems (and the text of the files
+ * they are in), so memory stays flat however large the repository.
+ */
+export function checkFolders(root: string, ids: readonly string[], today: string): FolderFindings {
+  const findings: FolderFindings = { problems: [], texts: {}, files: 0 };
+  for (const id of ids) {
+    const folder = loadPartnership(root, id);
+    const sources = [folder.partnership, ...folder.sessions].filter((s): s is SourceFile => s !== undefined);
+    findings.files += sources.length;
+    const problems = checkPartnership(folder, today);
+    if (problems.length === 0) continue;
+    findings.problems.push(...problems);
+    const withProblems = new Set(problems.map((p) => p.file));
+    for (const source of sources) if (withProblems.has(source.file)) findings.texts[source.file] = source.text;
+  }
+  return findings;
+}
+
+/** The ids of the partnerships to check, and the problems of the repository's own layout. */
+function partnershipsInScope(root: string, scope: Scope): { ids: string[]; layout: Problem[] } {
+  if (!scope.everything) return { ids: [...scope.ids], layout: [] };
+  const { ids, layout } = listPartnershipFolders(root);
+  return { ids, layout };
+}
+
+function checkConfig(root: string, findings: FolderFindings): void {
+  const config = readSource(root, CONFIG_FILE);
+  findings.files++;
+  const problems = [...config.problems, ...checkSchema(config, RepositoryConfigSchema, 'the repository settings')];
+  if (problems.length > 0) findings.texts[config.file] = config.text;
+  findings.problems.push(...problems);
+}
+
+/**
+ * Check a repository on every core (worker threads), falling back to this thread for small
+ * repositories or when running from sources; the result is the same either way.
+ */
+export async function validateRepositoryParallel(options: ValidateOptions & { threads?: number; fastPath?: boolean }): Promise<ValidateResult> {
+  const scope = resolveScope(options.root, options.cwd ?? process.cwd(), options.paths ?? []);
+  const { ids, layout } = partnershipsInScope(options.root, scope);
+  const job = { kind: 'check' as const, root: options.root, today: options.today, fastPath: options.fastPath ?? true };
+  const parts = await runInWorkers<FolderFindings>(job, ids, threadCount(options.threads));
+  const findings: FolderFindings = parts
+    ? { problems: parts.flatMap((p) => p.problems), texts: Object.assign({}, ...parts.map((p) => p.texts)), files: parts.reduce((n, p) => n + p.files, 0) }
+    : checkFolders(options.root, ids, options.today);
+  findings.problems.push(...layout);
+  return finish(options, scope, findings);
+}
+
 /** Check a repository, or some of its files, and return every problem found. */
 export function validateRepository(options: ValidateOptions): ValidateResult {
-  const { root, today } = options;
-  const scope = resolveScope(root, options.cwd ?? process.cwd(), options.paths ?? []);
-  const problems: Problem[] = [];
-  const sources = new Map<string, SourceFile>();
-  const keep = (source: SourceFile | undefined) => source && sources.set(source.file, source);
+  const scope = resolveScope(options.root, options.cwd ?? process.cwd(), options.paths ?? []);
+  const { ids, layout } = partnershipsInScope(options.root, scope);
+  const findings = checkFolders(options.root, ids, options.today);
+  findings.problems.push(...layout);
+  return finish(options, scope, findings);
+}
 
-  let partnerships: PartnershipFiles[];
-  let files = 0;
-  if (scope.everything) {
-    const repo = loadRepository(root);
-    problems.push(...repo.layout);
-    partnerships = repo.partnerships;
-    keep(repo.config);
-    files++;
-    problems.push(...repo.config.problems, ...checkSchema(repo.config, RepositoryConfigSchema, 'the repository settings'));
-  } else {
-    partnerships = [...scope.ids].map((id) => loadPartnership(root, id));
-    if (scope.config) {
-      const config = readSource(root, CONFIG_FILE);
-      keep(config);
-      files++;
-      problems.push(...config.problems, ...checkSchema(config, RepositoryConfigSchema, 'the repository settings'));
-    }
-  }
-  for (const partnership of partnerships) {
-    keep(partnership.partnership);
-    partnership.sessions.forEach(keep);
-    files += (partnership.partnership ? 1 : 0) + partnership.sessions.length;
-    problems.push(...checkPartnership(partnership, today));
-  }
-
-  const selected = scope.everything ? problems : problems.filter((p) => scope.prefixes.some((prefix) => p.file === prefix || p.file.startsWith(`${prefix}/`)));
+function finish(options: ValidateOptions, scope: Scope, findings: FolderFindings): ValidateResult {
+  if (scope.everything || scope.config) checkConfig(options.root, findings);
+  const selected = scope.everything
+    ? findings.problems
+    : findings.problems.filter((p) => scope.prefixes.some((prefix) => p.file === prefix || p.file.startsWith(`${prefix}/`)));
   if (options.strict) for (const p of selected) p.severity = 'error';
   sortProblems(selected);
   const errors = selected.filter((p) => p.severity === 'error').length;
@@ -72,12 +111,9 @@ export function validateRepository(options: ValidateOptions): ValidateResult {
     ok: errors === 0,
     errors,
     warnings: selected.length - errors,
-    files,
+    files: findings.files,
     problems: selected,
-    sourceLine: (file, line) => {
-      const source = sources.get(file);
-      return source ? lineText(source, line) : '';
-    },
+    sourceLine: (file, line) => sourceLine(findings.texts[file] ?? '', line),
   };
 }
 

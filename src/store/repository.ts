@@ -64,8 +64,14 @@ function loadSessions(root: string, dir: string, files: PartnershipFiles): void 
 
 /** Read the whole repository: mentor.yaml and every partnership folder. */
 export function loadRepository(root: string): RepositoryFiles {
+  const { ids, layout } = listPartnershipFolders(root);
+  return { config: readSource(root, CONFIG_FILE), partnerships: ids.map((id) => loadPartnership(root, id)), layout };
+}
+
+/** The partnership folders of a repository, and the problems of the folders that cannot be one. */
+export function listPartnershipFolders(root: string): { ids: string[]; layout: Problem[] } {
   const layout: Problem[] = [];
-  const partnerships: PartnershipFiles[] = [];
+  const ids: string[] = [];
   for (const entry of listDir(path.join(root, PARTNERSHIPS_DIR))) {
     const file = `${PARTNERSHIPS_DIR}/${entry.name}`;
     if (entry.name.startsWith('.')) continue;
@@ -77,8 +83,8 @@ export function loadRepository(root: string): RepositoryFiles {
           problem('MTR021', at1(file), `the folder name "${entry.name}" is not a valid partnership id`, 'rename it to a lowercase slug, like "johannesburg-lilongwe"'),
         );
       }
-      partnerships.push(loadPartnership(root, entry.name));
+      ids.push(entry.name);
     }
   }
-  return { config: readSource(root, CONFIG_FILE), partnerships, layout };
+  return { ids, layout };
 }

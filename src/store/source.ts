@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { problem, type Problem, type ProblemCode } from '../check/problem.js';
 import type { PathSegment } from '../util/loose.js';
+import { fastParse } from './fast-parse.js';
 
 /** Larger data files are refused: a partnership is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -12,7 +13,8 @@ export interface SourceFile {
   /** Path relative to the repository root, with forward slashes. */
   file: string;
   text: string;
-  lineCounter: LineCounter;
+  /** Set once the file has been read by the positioned parser (see `positioned`). */
+  lineCounter?: LineCounter;
   doc?: Document;
   /** The plain data, or undefined when the file could not be parsed. */
   data: unknown;
@@ -25,9 +27,15 @@ export interface SourceFile {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Read and parse one YAML data file under `root`, never following a symbolic link. */
+let fastPath = true;
+
+/** Turn the js-yaml fast path on or off (tests prove both give the same problems). */
+export function useFastPath(on: boolean): void {
+  fastPath = on;
+}
+
 export function readSource(root: string, file: string): SourceFile {
-  const lineCounter = new LineCounter();
-  const source: SourceFile = { file, text: '', lineCounter, data: undefined, problems: [] };
+  const source: SourceFile = { file, text: '', data: undefined, problems: [] };
   const at1 = { file, line: 1, column: 1 };
   const abs = path.join(root, file);
   let bytes: Buffer;
@@ -57,7 +65,20 @@ export function readSource(root: string, file: string): SourceFile {
     source.problems.push(problem('MTR006', at1, 'the file holds binary data (a NUL byte), not YAML text'));
     return source;
   }
+  const fast = fastPath ? fastParse(text) : undefined;
+  // Accepted by the fast path: no parse problems; positions are computed only if a check needs them.
+  if (fast) return { file, text, data: fast.data, problems: [] };
   return parseSource(file, text);
+}
+
+/** The file as read by the positioned parser, which `locate` needs; parsed on first use. */
+function positioned(source: SourceFile): { doc?: Document; lineCounter: LineCounter } {
+  if (!source.lineCounter) {
+    const full = parseSource(source.file, source.text);
+    source.lineCounter = full.lineCounter!;
+    if (full.doc) source.doc = full.doc;
+  }
+  return { doc: source.doc, lineCounter: source.lineCounter };
 }
 
 /** Parse YAML text as a data file: core schema, no tags, anchors, aliases or extra documents. */
@@ -70,7 +91,7 @@ export function parseSource(file: string, text: string): SourceFile {
   let doc: Document;
   try {
     // Duplicate keys are found below, so one duplicate does not hide every other problem of the file.
-    doc = parseDocument(text, { lineCounter, schema: 'core', resolveKnownTags: false, uniqueKeys: false, prettyErrors: false });
+    doc = parseDocument(text, { lineCounter, schema: 'core', resolveKnownTags: false, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   } catch (error) {
     at(0, 'MTR001', error instanceof RangeError ? 'the file is nested too deeply to read' : `cannot parse the file: ${String(error)}`);
     return source;
@@ -211,7 +232,7 @@ function propertyOffset(text: string, property: string, valueStart: number): num
 
 /** 1-based line and column of an offset. */
 export function positionAt(source: SourceFile, offset: number): { line: number; column: number } {
-  const { line, col } = source.lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
+  const { line, col } = positioned(source).lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
   return { line, column: col };
 }
 
@@ -220,7 +241,7 @@ export function positionAt(source: SourceFile, offset: number): { line: number; 
  * points at its nearest existing parent, which is where a missing key has to be written.
  */
 export function locate(source: SourceFile, keys: readonly PathSegment[], target: 'key' | 'value' = 'value'): { line: number; column: number } {
-  const doc = source.doc;
+  const { doc } = positioned(source);
   if (!doc?.contents) return { line: 1, column: 1 };
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node).range?.[0] ?? 0;
@@ -250,9 +271,16 @@ export function locate(source: SourceFile, keys: readonly PathSegment[], target:
 
 /** The text of a 1-based line, without its line ending. */
 export function lineText(source: SourceFile, line: number): string {
-  const starts = source.lineCounter.lineStarts;
-  const start = starts[line - 1];
-  if (start === undefined) return '';
-  const end = starts[line] ?? source.text.length;
-  return source.text.slice(start, end).replace(/\r?\n$/, '');
+  return sourceLine(source.text, line);
+}
+
+/** The text of a 1-based line of a text, without its line ending. */
+export function sourceLine(text: string, line: number): string {
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return '';
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
 }

@@ -1,0 +1,227 @@
+// Several mentor processes at once: new sessions never overwrite each other, edits of one
+// partnership are serialised by its lock and none is lost, and a lock left by a killed process
+// does not block anyone.
+
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { copyOfExamples, mentor, tempDir } from '../helpers/cli.js';
+import { appendToPartnership, deadPid, readPartnershipText, spawnMentor, type Spawned } from '../lifecycle/support.js';
+
+interface HistoryEntry {
+  stage?: string;
+  status?: string;
+  date: string;
+  note?: string;
+  reason?: string;
+}
+const historyOf = (root: string, id: string) => (parse(readPartnershipText(root, id)) as { history: HistoryEntry[] }).history;
+
+describe('twelve `session add` started at the same moment', () => {
+  it('leave twelve distinct files (or refuse with exit 2), and every file keeps its own content', async () => {
+    const root = copyOfExamples();
+    const id = 'durban-mzuzu';
+    const dir = path.join(root, 'partnerships', id, 'sessions');
+    const before = readdirSync(dir);
+    const workers = Array.from({ length: 12 }, (_, i) => i + 1);
+    const results: Spawned[] = await Promise.all(
+      workers.map((i) =>
+        spawnMentor(
+          ['session', 'add', id, '--date', '2011-03-28', '--title', 'Planning approvals clinic', '--type', 'workshop', '--level', 'technical', '--host', 'mentee', '--location', `Mzuzu, room ${i}`, '--outcome', `Outcome recorded by process ${i}`],
+          { cwd: root },
+        ),
+      ),
+    );
+    for (const r of results) expect([0, 2], r.stderr).toContain(r.code);
+    const succeeded = workers.filter((_, index) => results[index]!.code === 0);
+    expect(succeeded.length, 'at least the first one must succeed').toBeGreaterThan(0);
+
+    const added = readdirSync(dir).filter((name) => !before.includes(name));
+    // Nothing else is left in the folder: no temporary files.
+    expect(added.filter((name) => !/^2011-03-28-planning-approvals-clinic(-[0-9a-f]+)?\.yaml$/.test(name))).toEqual([]);
+    expect(added).toHaveLength(succeeded.length);
+    expect(added).toContain('2011-03-28-planning-approvals-clinic.yaml');
+
+    // Each successful process names its own file, which holds its own location and outcome.
+    const files = new Set<string>();
+    for (const i of succeeded) {
+      const file = results[i - 1]!.stdout.trim();
+      files.add(file);
+      const data = parse(readFileSync(path.join(root, file), 'utf8')) as { location: string; outcomes: string[]; title: string };
+      expect(data).toMatchObject({ location: `Mzuzu, room ${i}`, outcomes: [`Outcome recorded by process ${i}`], title: 'Planning approvals clinic' });
+    }
+    expect(files.size).toBe(succeeded.length);
+    const locations = added.map((name) => (parse(readFileSync(path.join(dir, name), 'utf8')) as { location: string }).location).sort();
+    expect(locations).toEqual(succeeded.map((i) => `Mzuzu, room ${i}`).sort());
+
+    // They are all listed, each with its own visit number.
+    const list = mentor(['session', 'list', id, '--json'], { cwd: root });
+    const sessions = (JSON.parse(list.stdout) as { sessions: { number: number; date: string }[] }).sessions;
+    expect(sessions).toHaveLength(before.length + succeeded.length);
+    expect(sessions.map((s) => s.number)).toEqual(sessions.map((_, index) => index + 1));
+  });
+});
+
+describe('concurrent `init`', () => {
+  it('of one id: exactly one wins, the others refuse to overwrite (exit 2), and the file is the winner’s', async () => {
+    const root = copyOfExamples();
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        spawnMentor(['init', 'ekurhuleni-mzuzu', '--mentor', 'tbd', '--mentee', 'Mzuzu City Council', '--mentee-country', 'MW', '--topic', `Topic of process ${i}`, '--date', '2011-04-04'], { cwd: root }),
+      ),
+    );
+    expect(results.map((r) => r.code).sort()).toEqual([0, 2, 2, 2]);
+    const winner = results.findIndex((r) => r.code === 0) + 1;
+    for (const r of results.filter((x) => x.code === 2)) expect(r.stderr).toContain('already exists');
+    expect((parse(readPartnershipText(root, 'ekurhuleni-mzuzu')) as { request: { topic: string } }).request.topic).toBe(`Topic of process ${winner}`);
+  });
+
+  it('of different ids in a folder with no repository: one repository, every partnership in it', async () => {
+    const dir = tempDir();
+    const mentees: Record<string, string> = {
+      'ekurhuleni-mzuzu': 'Mzuzu City Council',
+      'durban-lilongwe': 'Lilongwe City Assembly',
+      'johannesburg-blantyre': 'Blantyre City Assembly',
+      'johannesburg-mzuzu': 'Mzuzu City Council',
+    };
+    const ids = Object.keys(mentees);
+    const results = await Promise.all(
+      ids.map((id) => spawnMentor(['init', id, '--mentor', 'tbd', '--mentee', mentees[id]!, '--mentee-country', 'MW', '--topic', 'Revenue collection', '--date', '2011-04-04'], { cwd: dir })),
+    );
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'partnerships')).sort()).toEqual([...ids].sort());
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    const validate = mentor(['validate', '--as-of', '2011-04-04', '--format', 'json'], { cwd: dir });
+    expect(validate.code, validate.stdout).toBe(0);
+    expect(JSON.parse(validate.stdout)).toMatchObject({ errors: 0 });
+  });
+});
+
+describe('parallel edits of one partnership', () => {
+  it('six concurrent `advance` calls are applied one after another: four moves, two refusals, every note kept (while other partnerships are edited too)', async () => {
+    const root = copyOfExamples();
+    const id = 'durban-mzuzu';
+    // Everything the gates up to closed need, so each advance in turn can take the next step.
+    appendToPartnership(
+      root,
+      id,
+      `product:
+  kind: strategy
+  title: Mzuzu urban development strategy framework
+  adopted: 2011-03-21
+  launched: 2011-03-24
+evaluation:
+  date: 2011-03-25
+  ratings: {relevance: 4, coherence: 3, effectiveness: 3, efficiency: 3, impact: 2, sustainability: 3, ownership: 4}
+handover:
+  date: 2011-03-30
+  owner: Director of Planning and Development, Mzuzu City Council
+`,
+    );
+    const workers = Array.from({ length: 6 }, (_, i) => i + 1);
+    // Meanwhile other partnerships are suspended and resumed: their locks are their own.
+    const others = ['bergen-mombasa', 'durban-alan', 'ekurhuleni-blantyre', 'rosario-ciudad-sur'];
+    const pair = async (other: string) => [
+      await spawnMentor(['suspend', other, '--date', '2011-04-01', '--reason', `suspend ${other}`], { cwd: root }),
+      await spawnMentor(['resume', other, '--date', '2011-04-02', '--reason', `resume ${other}`], { cwd: root }),
+    ];
+    const [results, pairs] = await Promise.all([
+      Promise.all(workers.map((i) => spawnMentor(['advance', id, '--date', '2011-03-31', '--note', `move by process ${i}`], { cwd: root }))),
+      Promise.all(others.map(pair)),
+    ]);
+    for (const [index, other] of others.entries()) {
+      for (const r of pairs[index]!) expect(r.code, r.stderr).toBe(0);
+      expect(historyOf(root, other).slice(-2)).toEqual([
+        { status: 'suspended', date: '2011-04-01', reason: `suspend ${other}` },
+        { status: 'active', date: '2011-04-02', reason: `resume ${other}` },
+      ]);
+    }
+
+    const moved = results.filter((r) => r.code === 0);
+    const refused = results.filter((r) => r.code !== 0);
+    expect(moved, results.map((r) => r.stderr).join('')).toHaveLength(4);
+    for (const r of refused) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('closed');
+    }
+    const history = historyOf(root, id);
+    const added = history.slice(5);
+    expect(added.map((h) => h.stage)).toEqual(['evaluation', 'launch', 'promotion', 'closed']);
+    // Each successful process's note is in the entry of the move it reported.
+    for (const [index, r] of results.entries()) {
+      if (r.code !== 0) continue;
+      const to = /→ (\w+) on/.exec(r.stdout)?.[1];
+      expect(added.filter((h) => h.note === `move by process ${index + 1}`).map((h) => h.stage)).toEqual([to]);
+    }
+    expect((parse(readPartnershipText(root, id)) as { status: string }).status).toBe('closed');
+    expect(readdirSync(path.join(root, 'partnerships', id)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('processes taking turns to suspend and resume (retrying when refused): every successful change is in the history, serialised', async () => {
+    const root = copyOfExamples();
+    const id = 'bergen-mombasa';
+    const before = historyOf(root, id).length;
+    // Each process suspends, then resumes, retrying whenever the other processes' changes make its
+    // own refused (exit 1): in the end each has done both, whatever the interleaving.
+    const worker = async (i: number) => {
+      const done: string[] = [];
+      for (const action of ['suspend', 'resume']) {
+        const reason = `${action} by process ${i}`;
+        for (let attempt = 1; ; attempt++) {
+          const result = await spawnMentor([action, id, '--date', '2011-04-01', '--reason', reason], { cwd: root });
+          if (result.code === 0) break;
+          expect(result.code, result.stderr).toBe(1);
+          expect(attempt, 'a process never got its turn').toBeLessThan(40);
+          await new Promise((resolve) => setTimeout(resolve, 50 + ((i * 37 + attempt * 53) % 100)));
+        }
+        done.push(reason);
+      }
+      return done;
+    };
+    const succeeded = (await Promise.all([1, 2, 3, 4].map(worker))).flat();
+    expect(succeeded).toHaveLength(8);
+
+    const added = historyOf(root, id).slice(before);
+    // Nothing lost, nothing written twice: exactly the successful changes.
+    expect(added.map((h) => h.reason).sort()).toEqual([...succeeded].sort());
+    // Serialised: the statuses alternate, and each resume follows the same process's suspend.
+    added.forEach((entry, index) => expect(entry.status).toBe(index % 2 === 0 ? 'suspended' : 'active'));
+    for (let index = 0; index < added.length; index += 2) {
+      expect(added[index + 1]?.reason).toBe(added[index]!.reason!.replace('suspend', 'resume'));
+    }
+    expect((parse(readPartnershipText(root, id)) as { status: string }).status).toBe('active');
+
+    const validate = mentor(['validate', `partnerships/${id}`, '--as-of', '2011-04-01', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(validate.stdout)).toMatchObject({ errors: 0 });
+  });
+});
+
+describe('locks between processes', () => {
+  it('a lock file left by a process that is gone is broken, and the command succeeds at once', async () => {
+    const root = copyOfExamples();
+    const folder = path.join(root, 'partnerships/durban-mzuzu');
+    writeFileSync(path.join(folder, '.partnership.yaml.lock'), JSON.stringify({ pid: deadPid(), host: hostname(), time: Date.now() - 5000, token: 'a-killed-process' }));
+    const result = await spawnMentor(['suspend', 'durban-mzuzu', '--date', '2011-04-01', '--reason', 'Local elections postponed'], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.ms, 'it did not wait for the lock (LOCK_WAIT_MS is 10 s)').toBeLessThan(8000);
+    expect(readPartnershipText(root, 'durban-mzuzu')).toContain('status: suspended\n');
+    expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('a lock held by a live process makes the command wait; it goes on once the lock is released', async () => {
+    const root = copyOfExamples();
+    const lock = path.join(root, 'partnerships/durban-mzuzu/.partnership.yaml.lock');
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), time: Date.now(), token: 'held-by-the-test' }));
+    const running = spawnMentor(['suspend', 'durban-mzuzu', '--date', '2011-04-01', '--reason', 'Local elections postponed'], { cwd: root });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(readPartnershipText(root, 'durban-mzuzu'), 'nothing written while the lock is held').not.toContain('status: suspended');
+    const { rmSync } = await import('node:fs');
+    rmSync(lock);
+    const result = await running;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.ms).toBeGreaterThanOrEqual(1400);
+    expect(readPartnershipText(root, 'durban-mzuzu')).toContain('status: suspended\n');
+  });
+});

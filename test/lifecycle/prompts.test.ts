@@ -1,0 +1,152 @@
+// Prompts, through `run(argv, io)` with a fake terminal whose prompter answers the questions:
+// missing values are asked for (with defaults and validation), and cancelling at a prompt exits
+// 130 and writes nothing.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli.js';
+import { CancelledError } from '../../src/errors.js';
+import type { Prompter } from '../../src/ui/prompt.js';
+import { copyOfExamples, tempDir } from '../helpers/cli.js';
+import { fakeIo, scriptedPrompter, snapshot } from './support.js';
+
+const INIT_ANSWERS: [RegExp, string][] = [
+  [/^Mentor city or association/, 'Ekurhuleni Metropolitan Municipality'],
+  [/^Mentee city or association/, 'Mzuzu City Council'],
+  [/^Mentee country/, 'Narnia'], // refused by the prompt's validation...
+  [/^Mentee country/, 'Malawi'], // ...then an English name is accepted
+  [/^What does the mentee ask/, 'Revenue collection and a debt-recovery strategy'],
+  [/^Country of Ekurhuleni Metropolitan Municipality/, 'za'],
+];
+
+describe('init asks for what is missing', () => {
+  it('creates the repository and the partnership from the answers', async () => {
+    const dir = tempDir();
+    const prompter = scriptedPrompter(INIT_ANSWERS);
+    const io = fakeIo(dir, prompter);
+    const code = await run(['init', 'ekurhuleni-mzuzu', '--date', '2011-04-04'], io);
+    expect(code, io.err()).toBe(0);
+
+    expect(prompter.asked.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^Mentor city or association/),
+      expect.stringMatching(/^Mentee city or association/),
+      expect.stringMatching(/^Mentee country/),
+      expect.stringMatching(/^What does the mentee ask/),
+      expect.stringMatching(/^Country of Ekurhuleni Metropolitan Municipality/),
+    ]);
+    expect(prompter.asked[0]!.default, 'the mentor defaults to "tbd"').toBe('tbd');
+    expect(prompter.rejected).toEqual([{ message: expect.stringMatching(/^Mentee country/), answer: 'Narnia', why: expect.stringContaining('not a country') }]);
+
+    expect(existsSync(path.join(dir, 'mentor.yaml'))).toBe(true);
+    expect(io.err()).toContain('created a new mentor repository');
+    expect(io.out().trim()).toBe('partnerships/ekurhuleni-mzuzu/partnership.yaml');
+    const data = parse(readFileSync(path.join(dir, 'partnerships/ekurhuleni-mzuzu/partnership.yaml'), 'utf8'));
+    expect(data).toMatchObject({
+      id: 'ekurhuleni-mzuzu',
+      mentor: { name: 'Ekurhuleni Metropolitan Municipality', kind: 'city', country: 'ZA' },
+      mentee: { name: 'Mzuzu City Council', kind: 'city', country: 'MW' },
+      stage: 'request',
+      status: 'active',
+      history: [{ stage: 'request', date: '2011-04-04' }],
+      request: { date: '2011-04-04', from: 'Mzuzu City Council', topic: 'Revenue collection and a debt-recovery strategy' },
+    });
+  });
+
+  it('asks only for what the flags leave out, and no country for a mentor still "tbd"', async () => {
+    const root = copyOfExamples();
+    const prompter = scriptedPrompter([
+      [/^Mentor city or association/, 'tbd'],
+      [/^What does the mentee ask/, 'Revenue collection'],
+    ]);
+    const io = fakeIo(root, prompter);
+    const code = await run(['init', 'mzuzu-revenue', '--mentee', 'Mzuzu City Council', '--mentee-country', 'MW', '--date', '2011-04-04'], io);
+    expect(code, io.err()).toBe(0);
+    expect(prompter.asked.map((a) => a.answer)).toEqual(['tbd', 'Revenue collection']);
+    const data = parse(readFileSync(path.join(root, 'partnerships/mzuzu-revenue/partnership.yaml'), 'utf8')) as { mentor: Record<string, unknown> };
+    expect(data.mentor).toEqual({ name: 'tbd' });
+  });
+
+  it('asks nothing with --yes: it names the missing flags and exits 2', async () => {
+    const dir = tempDir();
+    const prompter = scriptedPrompter([]);
+    const io = fakeIo(dir, prompter);
+    expect(await run(['init', 'ekurhuleni-mzuzu', '--yes'], io)).toBe(2);
+    expect(prompter.asked).toEqual([]);
+    expect(io.err()).toMatch(/--mentor\b.*--mentee\b.*--topic/);
+    expect(snapshot(dir)).toEqual({});
+  });
+
+  it('asks nothing without a terminal (and without a test prompter): exit 2 naming the flags', async () => {
+    const dir = tempDir();
+    const io = fakeIo(dir, undefined, { terminal: false });
+    expect(await run(['init', 'ekurhuleni-mzuzu'], io)).toBe(2);
+    expect(io.err()).toContain('missing --mentor, --mentor-country, --mentee, --mentee-country, --topic');
+    expect(snapshot(dir)).toEqual({});
+  });
+});
+
+describe('session add asks for what is missing', () => {
+  it('offers the choices of type, level and host, with defaults, and writes the answers', async () => {
+    const root = copyOfExamples();
+    const prompter = scriptedPrompter([
+      [/^Title/, 'Planning approvals clinic'],
+      [/^Type/, 'workshop'],
+      [/^Level/, 'political'],
+      [/^Who hosted/, 'mentor'],
+    ]);
+    const io = fakeIo(root, prompter);
+    const code = await run(['session', 'add', 'durban-mzuzu', '--date', '2011-03-28', '--location', 'Durban'], io);
+    expect(code, io.err()).toBe(0);
+    const selects = prompter.asked.filter((a) => a.kind === 'select');
+    expect(selects.map((a) => a.choices)).toEqual([
+      ['contact', 'technical-visit', 'study-visit', 'workshop', 'political-visit', 'remote'],
+      ['technical', 'political'],
+      expect.arrayContaining(['mentor', 'mentee', 'other', 'remote']),
+    ]);
+    expect(selects.map((a) => a.default)).toEqual(['contact', 'technical', 'mentee']);
+    const file = io.out().trim();
+    expect(file).toBe('partnerships/durban-mzuzu/sessions/2011-03-28-planning-approvals-clinic.yaml');
+    expect(parse(readFileSync(path.join(root, file), 'utf8'))).toEqual({
+      date: '2011-03-28',
+      title: 'Planning approvals clinic',
+      type: 'workshop',
+      level: 'political',
+      host: 'mentor',
+      location: 'Durban',
+    });
+  });
+});
+
+describe('cancelling at a prompt (Ctrl-C) exits 130 and writes nothing', () => {
+  const cancelling = (after: number): Prompter => {
+    let asked = 0;
+    const next = async (answer: string) => {
+      if (++asked > after) throw new CancelledError();
+      return answer;
+    };
+    return {
+      text: () => next('Mzuzu City Council'),
+      select: <T extends string>(_message: string, choices: readonly T[]) => next(choices[0]!) as Promise<T>,
+    };
+  };
+
+  it.each([0, 1, 3])('init, cancelled after %i answers, in a folder with no repository: not even mentor.yaml is created', async (after) => {
+    const dir = tempDir();
+    const io = fakeIo(dir, cancelling(after));
+    expect(await run(['init', 'ekurhuleni-mzuzu', '--date', '2011-04-04'], io)).toBe(130);
+    expect(io.err()).toContain('cancelled');
+    expect(io.out()).toBe('');
+    expect(snapshot(dir)).toEqual({});
+  });
+
+  it.each([0, 2])('session add, cancelled after %i answers: no session file', async (after) => {
+    const root = copyOfExamples();
+    const before = snapshot(root);
+    const io = fakeIo(root, cancelling(after));
+    expect(await run(['session', 'add', 'durban-mzuzu', '--date', '2011-03-28'], io)).toBe(130);
+    expect(io.out()).toBe('');
+    expect(snapshot(root)).toEqual(before);
+  });
+});

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the benchmark's generator is plain JavaScript
+import { generateRepository } from '../../bench/generate.mjs';
+import { mentor, tempDir } from '../helpers/cli.js';
+import { damage, random } from '../helpers/damage.js';
+
+// Every speed-up (the js-yaml fast path, worker threads) must give exactly the problems, positions,
+// codes and messages of a plain single-threaded run with the positioned parser.
+
+describe('validate gives the same results with and without its speed-ups', () => {
+  it('on a generated repository of 320 partnerships with 60 damaged files', () => {
+    const root = tempDir();
+    (generateRepository as (dir: string, count: number, seed: number) => number)(root, 320, 7);
+    const rand = random(7);
+    const ids = readdirSync(path.join(root, 'partnerships'));
+    for (let n = 0; n < 60; n++) {
+      const id = ids[Math.floor(rand() * ids.length)]!;
+      const sessions = readdirSync(path.join(root, 'partnerships', id, 'sessions'));
+      const file = rand() < 0.3 ? path.join(root, 'partnerships', id, 'partnership.yaml') : path.join(root, 'partnerships', id, 'sessions', sessions[0]!);
+      writeFileSync(file, damage(readFileSync(file, 'utf8'), rand));
+    }
+    const run = (env: Record<string, string>) => mentor(['validate', '-C', root, '--format', 'json', '--as-of', '2016-06-30'], { env });
+    const fast = run({});
+    const oneThread = run({ MENTOR_THREADS: '1' });
+    const plain = run({ MENTOR_THREADS: '1', MENTOR_FAST_PATH: '0' });
+    expect(fast.code).toBe(1);
+    const report = JSON.parse(fast.stdout) as { problems: unknown[]; errors: number; warnings: number };
+    expect(report.errors).toBeGreaterThan(0);
+    expect(report.warnings).toBeGreaterThan(0);
+    expect(oneThread.stdout).toBe(fast.stdout);
+    expect(plain.stdout).toBe(fast.stdout);
+    expect([oneThread.code, plain.code]).toEqual([1, 1]);
+    // The text format (source lines and carets) agrees too.
+    const text = (env: Record<string, string>) => mentor(['validate', '-C', root, '--as-of', '2016-06-30'], { env }).stdout;
+    expect(text({})).toBe(text({ MENTOR_THREADS: '1', MENTOR_FAST_PATH: '0' }));
+  });
+});
