@@ -1,4 +1,11 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
-
-await main();
+// The binary is a thin shim. `mentor --version` alone is answered here, from package.json, without
+// loading the CLI: that keeps it as fast as Node itself. Everything else goes to the built CLI.
+const args = process.argv.slice(2);
+if (args.length === 1 && args[0] === '--version') {
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  const { main } = await import('../dist/cli.js');
+  await main();
+}

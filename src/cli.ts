@@ -35,10 +35,13 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       ]),
     );
 
-  const context = (command: Command): CommandContext => {
+  // Colour (chalk) is settled only when a command runs, so --help and --version do not load it.
+  const context = async (command: Command): Promise<CommandContext> => {
     const globals = command.optsWithGlobals<{ repo?: string; color?: boolean }>();
-    const ctxIo = globals.color === false ? { ...io, color: processIo(false).color } : io;
-    return { io: ctxIo, repoStart: globals.repo ?? io.cwd, version: VERSION };
+    const allowed = globals.color !== false;
+    const { colorFor } = await import('./ui/color.js');
+    const color = io.color && allowed ? io.color : colorFor(io.stdout, io.env, allowed);
+    return { io: { ...io, color }, repoStart: globals.repo ?? io.cwd, version: VERSION };
   };
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -73,7 +76,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     )
     .action(async (id: string, flags, command: Command) => {
       const { initCommand } = await import('./commands/init.js');
-      settle(await initCommand(id, flags, context(command)));
+      settle(await initCommand(id, flags, await context(command)));
     });
 
   const session = program
@@ -111,7 +114,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     )
     .action(async (id: string, flags, command: Command) => {
       const { sessionAddCommand } = await import('./commands/session.js');
-      settle(await sessionAddCommand(id, flags, context(command)));
+      settle(await sessionAddCommand(id, flags, await context(command)));
     });
   session
     .command('list')
@@ -121,7 +124,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .addHelpText('after', examples(['mentor session list johannesburg-lilongwe', 'mentor session list bergen-mombasa --json']))
     .action(async (id: string, flags, command: Command) => {
       const { sessionListCommand } = await import('./commands/session.js');
-      settle(sessionListCommand(id, flags, context(command)));
+      settle(sessionListCommand(id, flags, await context(command)));
     });
 
   program
@@ -145,7 +148,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     )
     .action(async (id: string, flags, command: Command) => {
       const { advanceCommand } = await import('./commands/advance.js');
-      settle(advanceCommand(id, flags, context(command)));
+      settle(advanceCommand(id, flags, await context(command)));
     });
 
   for (const [action, description, example] of [
@@ -162,7 +165,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       .addHelpText('after', examples([example]))
       .action(async (id: string, flags, command: Command) => {
         const { statusChangeCommand } = await import('./commands/status-change.js');
-        settle(statusChangeCommand(action, id, flags, context(command)));
+        settle(statusChangeCommand(action, id, flags, await context(command)));
       });
   }
 
@@ -175,7 +178,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .addHelpText('after', examples(['mentor status', 'mentor status johannesburg-lilongwe', 'mentor status -C examples --as-of 2011-03-31 --json']))
     .action(async (id: string | undefined, flags, command: Command) => {
       const { statusCommand } = await import('./commands/status.js');
-      settle(statusCommand(id, flags, context(command)));
+      settle(await statusCommand(id, flags, await context(command)));
     });
 
   program
@@ -197,7 +200,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     )
     .action(async (paths: string[], flags, command: Command) => {
       const { validateCommand } = await import('./commands/validate.js');
-      settle(await validateCommand(paths, flags, context(command)));
+      settle(await validateCommand(paths, flags, await context(command)));
     });
 
   program
@@ -211,7 +214,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     )
     .action(async (flags, command: Command) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      settle(schemaCommand(flags, context(command)));
+      settle(schemaCommand(flags, await context(command)));
     });
 
   program
@@ -237,7 +240,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     )
     .action(async (id: string | undefined, flags, command: Command) => {
       const { reportCommand } = await import('./commands/report.js');
-      settle(reportCommand(id, flags, context(command)));
+      settle(await reportCommand(id, flags, await context(command)));
     });
 
   return program;
@@ -250,7 +253,7 @@ function oneLine(message: string): string {
 }
 
 /** Run the CLI with the given arguments (without "node mentor"); resolves to the exit code. */
-export async function run(argv: string[], io: Io = processIo(true)): Promise<number> {
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;

@@ -1,11 +1,11 @@
 import { UsageError } from '../errors.js';
 import { useFastPath } from '../store/source.js';
-import type { Io } from '../ui/io.js';
+import type { CommandIo } from '../ui/io.js';
 import { isIsoDate, localToday } from '../util/dates.js';
 
 /** What every command receives from the CLI shell. */
 export interface CommandContext {
-  io: Io;
+  io: CommandIo;
   /** Where to start looking for the repository: -C/--repo, else the current folder. */
   repoStart: string;
   version: string;

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { renderReport, type ReportFormat, type ReportKind } from '../ops/report.js';
+import { renderReportParallel, type ReportFormat, type ReportKind } from '../ops/report.js';
 import type { Lang } from '../render/index.js';
 import { requireRepoRoot } from '../store/find-repo.js';
-import { dateOption, type CommandContext } from './context.js';
+import { dateOption, speedOptions, type CommandContext } from './context.js';
 
 export interface ReportFlags {
   kind: ReportKind;
@@ -15,10 +15,10 @@ export interface ReportFlags {
 }
 
 /** mentor report <id> | mentor report --portfolio */
-export function reportCommand(id: string | undefined, flags: ReportFlags, ctx: CommandContext): number {
+export async function reportCommand(id: string | undefined, flags: ReportFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
   const root = requireRepoRoot(ctx.repoStart);
-  const result = renderReport({
+  const result = await renderReportParallel({
     root,
     cwd: ctx.io.cwd,
     today,
@@ -30,7 +30,7 @@ export function reportCommand(id: string | undefined, flags: ReportFlags, ctx: C
     ...(flags.out !== undefined && { out: flags.out }),
     stdout: flags.stdout ?? false,
     env: ctx.io.env,
-  });
+  }, speedOptions(ctx));
   // A PDF goes to standard output as bytes; process.stdout takes both.
   if (result.output !== undefined) (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown).call(ctx.io.stdout, result.output);
   for (const file of result.written) ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);

@@ -1,18 +1,18 @@
 import type { ChalkInstance } from 'chalk';
 import type { PartnershipSummary } from '../ops/portfolio.js';
-import { partnershipStatus, portfolioStatus, type PartnershipDetail } from '../ops/status.js';
+import { partnershipStatus, portfolioStatusParallel, type PartnershipDetail } from '../ops/status.js';
 import { requireRepoRoot } from '../store/find-repo.js';
 import { renderGates } from '../ui/gates.js';
 import { renderTable } from '../ui/table.js';
-import { dateOption, type CommandContext } from './context.js';
+import { dateOption, speedOptions, type CommandContext } from './context.js';
 
 /** mentor status [id] */
-export function statusCommand(id: string | undefined, flags: { json?: boolean; asOf?: string }, ctx: CommandContext): number {
+export async function statusCommand(id: string | undefined, flags: { json?: boolean; asOf?: string }, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
   const root = requireRepoRoot(ctx.repoStart);
   const { io } = ctx;
   if (id === undefined) {
-    const summaries = portfolioStatus(root, today);
+    const summaries = await portfolioStatusParallel(root, today, speedOptions(ctx));
     if (flags.json) io.stdout.write(`${JSON.stringify({ asOf: today, partnerships: summaries.map(jsonSummary) }, null, 2)}\n`);
     else io.stdout.write(renderPortfolio(summaries, today, io.color, io.stdout.isTTY ? (io.stdout.columns ?? 100) : undefined));
     return 0;

@@ -2,7 +2,8 @@ import { checkPartnership } from '../check/partnership.js';
 import type { Problem } from '../check/problem.js';
 import type { StageId } from '../model/enums.js';
 import { isStageId, stageEnteredOn } from '../roadmap/index.js';
-import { loadPartnership, loadRepository, type PartnershipFiles } from '../store/repository.js';
+import { listPartnershipFolders, loadPartnership, type PartnershipFiles } from '../store/repository.js';
+import { runInWorkers, threadCount } from './workers.js';
 import { daysBetween, isIsoDate } from '../util/dates.js';
 import { hasText, list, rec, str } from '../util/loose.js';
 
@@ -28,7 +29,9 @@ export interface PartnershipSummary {
   warnings: Problem[];
   /** How many errors `validate` finds in the partnership's files. */
   errors: number;
-  /** The partnership's raw data, for views that need more. */
+  /** The direction the partnership states for itself, if any (south-south...). */
+  direction?: string;
+  /** The partnership's raw data, for views of one partnership (left out of portfolio summaries). */
   data?: Record<string, unknown>;
 }
 
@@ -65,6 +68,7 @@ export function summarizePartnership(files: PartnershipFiles, today: string): Pa
     ...(nextDue && { nextDue }),
     warnings: problems.filter((p) => p.severity === 'warning'),
     errors: problems.filter((p) => p.severity === 'error').length,
+    ...(typeof data?.direction === 'string' && { direction: data.direction }),
     ...(data && { data }),
   };
 }
@@ -92,9 +96,26 @@ function nextDueItem(p: Record<string, unknown>, files: PartnershipFiles, today:
   return items.filter((i) => i.date >= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
 }
 
+/** Summaries of some partnerships, one folder at a time, without their raw data. */
+export function summarizeFolders(root: string, ids: readonly string[], today: string): PartnershipSummary[] {
+  return ids.map((id) => {
+    const { data, ...summary } = summarizePartnership(loadPartnership(root, id), today);
+    void data; // the portfolio needs the summary only; dropping the data keeps memory flat
+    return summary;
+  });
+}
+
 /** Summaries of every partnership of a repository, sorted by id. */
 export function summarizeRepository(root: string, today: string): PartnershipSummary[] {
-  return loadRepository(root).partnerships.map((files) => summarizePartnership(files, today));
+  return summarizeFolders(root, listPartnershipFolders(root).ids, today);
+}
+
+/** The same summaries, computed on every core when there are many partnerships. */
+export async function summarizeRepositoryParallel(root: string, today: string, speed: { threads?: number; fastPath?: boolean } = {}): Promise<PartnershipSummary[]> {
+  const { ids } = listPartnershipFolders(root);
+  const job = { kind: 'summary' as const, root, today, fastPath: speed.fastPath ?? true };
+  const parts = await runInWorkers<PartnershipSummary[]>(job, ids, threadCount(speed.threads));
+  return parts ? parts.flat() : summarizeFolders(root, ids, today);
 }
 
 /** The summary of one partnership. */

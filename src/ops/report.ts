@@ -11,7 +11,7 @@ import { assertPartnershipId, listPartnershipIds, PARTNERSHIPS_DIR } from '../st
 import { loadPartnership } from '../store/repository.js';
 import { readSource } from '../store/source.js';
 import { writeFileAtomic } from '../store/write.js';
-import { summarizeRepository } from './portfolio.js';
+import { summarizeRepository, summarizeRepositoryParallel, type PartnershipSummary } from './portfolio.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -36,6 +36,8 @@ export interface ReportOptions {
   stdout?: boolean;
   /** The environment, for finding a browser to print PDF (CHROME_PATH, PATH). */
   env: Record<string, string | undefined>;
+  /** The portfolio's summaries, when computed already (on every core, by renderReportParallel). */
+  summaries?: PartnershipSummary[];
 }
 
 export interface ReportResult {
@@ -43,6 +45,12 @@ export interface ReportResult {
   written: string[];
   /** The document, with `stdout`. */
   output?: string | Buffer;
+}
+
+/** renderReport, with the portfolio's summaries computed on every core for a large repository. */
+export async function renderReportParallel(options: ReportOptions, speed: { threads?: number; fastPath?: boolean }): Promise<ReportResult> {
+  if (!options.portfolio || options.id !== undefined) return renderReport(options);
+  return renderReport({ ...options, summaries: await summarizeRepositoryParallel(options.root, options.today, speed) });
 }
 
 /** Render the documents of a partnership, or the portfolio, and write them (or return one). */
@@ -102,7 +110,8 @@ function renderPortfolio(options: ReportOptions): Document[] {
   const lang = options.locale ?? config?.locale ?? 'en';
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
-  const text = withTemplateErrors(() => renderer.portfolio(summarizeRepository(root, today), config?.programme ?? config?.name, today, lang));
+  const summaries = options.summaries ?? summarizeRepository(root, today);
+  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang));
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
   return [{ file: path.join(dir, `portfolio.${options.format}`), content: browser ? printPdf(browser, text, today) : text }];
 }

@@ -1,7 +1,7 @@
 import { evaluateGate, nextStage, type GateResult } from '../roadmap/index.js';
 import { countSessionFiles, requirePartnership } from '../store/partnership-file.js';
 import { list, rec, str } from '../util/loose.js';
-import { summarizeOne, summarizeRepository, type PartnershipSummary } from './portfolio.js';
+import { summarizeOne, summarizeRepository, summarizeRepositoryParallel, type PartnershipSummary } from './portfolio.js';
 import { listSessions, type SessionRow } from './session.js';
 
 export interface PartnershipDetail {
@@ -15,6 +15,11 @@ export interface PartnershipDetail {
 /** The portfolio: every partnership summarised as of `today`. */
 export function portfolioStatus(root: string, today: string): PartnershipSummary[] {
   return summarizeRepository(root, today);
+}
+
+/** The same, on every core for a large repository. */
+export function portfolioStatusParallel(root: string, today: string, speed: { threads?: number; fastPath?: boolean } = {}): Promise<PartnershipSummary[]> {
+  return summarizeRepositoryParallel(root, today, speed);
 }
 
 /** One partnership in detail: its summary, the gate of its next stage, its targets and recent sessions. */

@@ -10,7 +10,7 @@ const DIRECTIONS = ['south-south', 'north-south', 'south-north', 'north-north'] 
 export function portfolioView(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, l: Localizer) {
   const directions = new Map<string, Direction | undefined>();
   const rows = summaries.map((s) => {
-    const stated = DirectionSchema.safeParse(s.data?.direction);
+    const stated = DirectionSchema.safeParse(s.direction);
     const direction = directionOf(stated.success ? stated.data : undefined, s.mentor.country, s.mentee.country);
     directions.set(s.id, direction);
     const party = (p: { name: string; country?: string }) => (p.country ? `${p.name} (${l.country(p.country)})` : p.name);
