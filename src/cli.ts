@@ -40,7 +40,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     const globals = command.optsWithGlobals<{ repo?: string; color?: boolean }>();
     const allowed = globals.color !== false;
     const { colorFor } = await import('./ui/color.js');
-    const color = io.color && allowed ? io.color : colorFor(io.stdout, io.env, allowed);
+    const color = io.color && allowed ? io.color : await colorFor(io.stdout, io.env, allowed);
     return { io: { ...io, color }, repoStart: globals.repo ?? io.cwd, version: VERSION };
   };
 

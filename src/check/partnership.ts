@@ -1,5 +1,5 @@
 import { PartnershipSchema } from '../model/partnership.js';
-import { STATUSES, type PartnershipStatus, type StageId } from '../model/enums.js';
+import { STATUSES, type PartnershipStatus, type StageId } from '../model/constants.js';
 import {
   assessHealth,
   evaluateGate,

@@ -13,6 +13,17 @@ export interface Problem {
 
 export type Severity = 'error' | 'warning';
 
+/** The outcome of a check: every problem, the counts, and the source line each problem points at. */
+export interface ProblemReport {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  files: number;
+  problems: Problem[];
+  /** The source line a problem points at, for compiler-style output. */
+  sourceLine: (file: string, line: number) => string;
+}
+
 interface CodeInfo {
   severity: Severity;
   /** One line for the README and SARIF rule descriptions. */

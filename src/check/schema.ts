@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryCodeOf } from '../model/countries.js';
 import { locate, type SourceFile } from '../store/source.js';
 import { closest } from '../util/text.js';
@@ -15,7 +15,24 @@ export function checkSchema(source: SourceFile, schema: z.ZodType, what: string)
   }
   const result = schema.safeParse(source.data);
   if (result.success) return [];
-  return result.error.issues.flatMap((issue) => describeIssue(source, schema, issue));
+  // A misspelt key is one mistake, not two: "stge" is reported as unknown (did you mean "stage"?)
+  // and the missing "stage" it stands for is not reported again.
+  const misspelt = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeys(schema, issue.path as PathSegment[]);
+    for (const key of issue.keys) {
+      const guess = closest(key, known);
+      if (guess) misspelt.add(JSON.stringify([...issue.path, guess]));
+    }
+  }
+  return result.error.issues
+    .filter((issue) => !(isMissing(source.data, issue) && misspelt.has(JSON.stringify(issue.path))))
+    .flatMap((issue) => describeIssue(source, schema, issue));
+}
+
+function isMissing(data: unknown, issue: Issue): boolean {
+  return (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, issue.path as PathSegment[]) === undefined;
 }
 
 function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Problem[] {
@@ -24,7 +41,7 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
   const here = (code: ProblemCode, message: string, hint?: string, target: 'key' | 'value' = 'value') =>
     problem(code, { file: source.file, ...locate(source, path, target) }, message, hint);
 
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(source.data, path) === undefined) {
+  if (isMissing(source.data, issue)) {
     return [here('MTR010', `missing required key "${name}"`, undefined, 'key')];
   }
   switch (issue.code) {

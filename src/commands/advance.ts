@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { STAGE_IDS, type StageId } from '../model/enums.js';
+import { STAGE_IDS, type StageId } from '../model/constants.js';
 import { advancePartnership } from '../ops/advance.js';
 import { requireRepoRoot } from '../store/find-repo.js';
 import { renderGates } from '../ui/gates.js';

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { SESSION_TYPES } from '../model/enums.js';
+import { SESSION_TYPES } from '../model/constants.js';
 import { addSession, listSessions } from '../ops/session.js';
 import { requireRepoRoot } from '../store/find-repo.js';
 import { readDataInput } from '../store/input.js';

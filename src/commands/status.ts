@@ -3,6 +3,7 @@ import type { PartnershipSummary } from '../ops/portfolio.js';
 import { partnershipStatus, portfolioStatusParallel, type PartnershipDetail } from '../ops/status.js';
 import { requireRepoRoot } from '../store/find-repo.js';
 import { renderGates } from '../ui/gates.js';
+import { progressLine } from '../ui/progress.js';
 import { renderTable } from '../ui/table.js';
 import { dateOption, speedOptions, type CommandContext } from './context.js';
 
@@ -12,7 +13,9 @@ export async function statusCommand(id: string | undefined, flags: { json?: bool
   const root = requireRepoRoot(ctx.repoStart);
   const { io } = ctx;
   if (id === undefined) {
-    const summaries = await portfolioStatusParallel(root, today, speedOptions(ctx));
+    const progress = progressLine(io, 'summarised');
+    const summaries = await portfolioStatusParallel(root, today, { ...speedOptions(ctx), onProgress: progress.update });
+    progress.end();
     if (flags.json) io.stdout.write(`${JSON.stringify({ asOf: today, partnerships: summaries.map(jsonSummary) }, null, 2)}\n`);
     else io.stdout.write(renderPortfolio(summaries, today, io.color, io.stdout.isTTY ? (io.stdout.columns ?? 100) : undefined));
     return 0;

@@ -1,5 +1,6 @@
 import { validateRepositoryParallel } from '../ops/validate.js';
 import { requireRepoRoot } from '../store/find-repo.js';
+import { progressLine } from '../ui/progress.js';
 import { appendText } from '../store/write.js';
 import { renderGithub, renderJson, renderSarif, renderStepSummary, renderText, type ProblemFormat } from '../ui/problems.js';
 import { dateOption, speedOptions, type CommandContext } from './context.js';
@@ -14,7 +15,9 @@ export interface ValidateFlags {
 export async function validateCommand(paths: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
   const root = requireRepoRoot(ctx.repoStart);
-  const result = await validateRepositoryParallel({ root, paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, ...speedOptions(ctx) });
+  const progress = progressLine(ctx.io, 'checked');
+  const result = await validateRepositoryParallel({ root, paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, ...speedOptions(ctx), onProgress: progress.update });
+  progress.end();
   const { io } = ctx;
   switch (flags.format) {
     case 'json':

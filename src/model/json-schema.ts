@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PartnershipSchema } from './partnership.js';
 import { RepositoryConfigSchema } from './repository.js';
 import { SessionSchema } from './session.js';

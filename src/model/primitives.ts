@@ -1,14 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { SLUG_MAX, SLUG_PATTERN } from './constants.js';
 import countryCodes from 'i18n-iso-countries/codes.json' with { type: 'json' };
 
-/** A lowercase slug: the form of partnership, target and session ids. */
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const SLUG_MAX = 64;
-
-/** Whether a string is a valid id (a lowercase slug of at most 64 characters). */
-export function isSlug(value: string): boolean {
-  return value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
-}
+export { isSlug, SLUG_MAX, SLUG_PATTERN } from './constants.js';
 
 export const Slug = z
   .string()

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Locale, NonEmptyText } from './primitives.js';
 
 /** mentor.yaml: what the repository is. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActionStatus, Host, Level, ParticipantSide, SessionType } from './enums.js';
 import { Amount, CurrencyCode, IsoDate, NonEmptyText, Slug } from './primitives.js';
 

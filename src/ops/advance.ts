@@ -1,4 +1,4 @@
-import type { StageId } from '../model/enums.js';
+import type { StageId } from '../model/constants.js';
 import { evaluateGate, isForward, isStageId, nextStage, stagesOnTheWay, type GateResult } from '../roadmap/index.js';
 import { UsageError } from '../errors.js';
 import type { YamlEdit } from '../store/edit.js';

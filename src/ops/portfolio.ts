@@ -3,7 +3,7 @@ import type { Problem } from '../check/problem.js';
 import type { StageId } from '../model/enums.js';
 import { isStageId, stageEnteredOn } from '../roadmap/index.js';
 import { listPartnershipFolders, loadPartnership, type PartnershipFiles } from '../store/repository.js';
-import { runInWorkers, threadCount } from './workers.js';
+import { runInWorkers, threadCount, type Progress } from './workers.js';
 import { daysBetween, isIsoDate } from '../util/dates.js';
 import { hasText, list, rec, str } from '../util/loose.js';
 
@@ -111,10 +111,14 @@ export function summarizeRepository(root: string, today: string): PartnershipSum
 }
 
 /** The same summaries, computed on every core when there are many partnerships. */
-export async function summarizeRepositoryParallel(root: string, today: string, speed: { threads?: number; fastPath?: boolean } = {}): Promise<PartnershipSummary[]> {
+export async function summarizeRepositoryParallel(
+  root: string,
+  today: string,
+  speed: { threads?: number; fastPath?: boolean; onProgress?: Progress } = {},
+): Promise<PartnershipSummary[]> {
   const { ids } = listPartnershipFolders(root);
   const job = { kind: 'summary' as const, root, today, fastPath: speed.fastPath ?? true };
-  const parts = await runInWorkers<PartnershipSummary[]>(job, ids, threadCount(speed.threads));
+  const parts = await runInWorkers<PartnershipSummary[]>(job, ids, threadCount(speed.threads), speed.onProgress);
   return parts ? parts.flat() : summarizeFolders(root, ids, today);
 }
 

@@ -1,4 +1,4 @@
-import type { PartnershipStatus } from '../model/enums.js';
+import type { PartnershipStatus } from '../model/constants.js';
 import { UsageError } from '../errors.js';
 import { updatePartnership } from '../store/partnership-file.js';
 import { lastHistoryDate } from './history.js';

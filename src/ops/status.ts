@@ -18,7 +18,7 @@ export function portfolioStatus(root: string, today: string): PartnershipSummary
 }
 
 /** The same, on every core for a large repository. */
-export function portfolioStatusParallel(root: string, today: string, speed: { threads?: number; fastPath?: boolean } = {}): Promise<PartnershipSummary[]> {
+export function portfolioStatusParallel(root: string, today: string, speed: Parameters<typeof summarizeRepositoryParallel>[2] = {}): Promise<PartnershipSummary[]> {
   return summarizeRepositoryParallel(root, today, speed);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkPartnership } from '../check/partnership.js';
-import { sortProblems, type Problem } from '../check/problem.js';
+import { sortProblems, type Problem, type ProblemReport } from '../check/problem.js';
 import { checkSchema } from '../check/schema.js';
 import { UsageError } from '../errors.js';
 import { RepositoryConfigSchema } from '../model/repository.js';
@@ -9,7 +9,7 @@ import { CONFIG_FILE } from '../store/find-repo.js';
 import { PARTNERSHIPS_DIR } from '../store/layout.js';
 import { listPartnershipFolders, loadPartnership } from '../store/repository.js';
 import { readSource, sourceLine, type SourceFile } from '../store/source.js';
-import { runInWorkers, threadCount } from './workers.js';
+import { runInWorkers, threadCount, type Progress } from './workers.js';
 
 export interface ValidateOptions {
   root: string;
@@ -22,15 +22,7 @@ export interface ValidateOptions {
   strict?: boolean;
 }
 
-export interface ValidateResult {
-  ok: boolean;
-  errors: number;
-  warnings: number;
-  files: number;
-  problems: Problem[];
-  /** The source line a problem points at, for compiler-style output. */
-  sourceLine: (file: string, line: number) => string;
-}
+export type ValidateResult = ProblemReport;
 
 /** What checking some partnership folders found: the problems, and the text of each file they are in. */
 export interface FolderFindings {
@@ -44,9 +36,10 @@ export interface FolderFindings {
  * Check partnership folders one at a time, keeping only their problems (and the text of the files
  * they are in), so memory stays flat however large the repository.
  */
-export function checkFolders(root: string, ids: readonly string[], today: string): FolderFindings {
+export function checkFolders(root: string, ids: readonly string[], today: string, onProgress?: Progress): FolderFindings {
   const findings: FolderFindings = { problems: [], texts: {}, files: 0 };
-  for (const id of ids) {
+  for (const [index, id] of ids.entries()) {
+    if (onProgress && index % 50 === 0) onProgress(index, ids.length);
     const folder = loadPartnership(root, id);
     const sources = [folder.partnership, ...folder.sessions].filter((s): s is SourceFile => s !== undefined);
     findings.files += sources.length;
@@ -78,14 +71,16 @@ function checkConfig(root: string, findings: FolderFindings): void {
  * Check a repository on every core (worker threads), falling back to this thread for small
  * repositories or when running from sources; the result is the same either way.
  */
-export async function validateRepositoryParallel(options: ValidateOptions & { threads?: number; fastPath?: boolean }): Promise<ValidateResult> {
+export async function validateRepositoryParallel(
+  options: ValidateOptions & { threads?: number; fastPath?: boolean; onProgress?: Progress },
+): Promise<ValidateResult> {
   const scope = resolveScope(options.root, options.cwd ?? process.cwd(), options.paths ?? []);
   const { ids, layout } = partnershipsInScope(options.root, scope);
   const job = { kind: 'check' as const, root: options.root, today: options.today, fastPath: options.fastPath ?? true };
-  const parts = await runInWorkers<FolderFindings>(job, ids, threadCount(options.threads));
+  const parts = await runInWorkers<FolderFindings>(job, ids, threadCount(options.threads), options.onProgress);
   const findings: FolderFindings = parts
     ? { problems: parts.flatMap((p) => p.problems), texts: Object.assign({}, ...parts.map((p) => p.texts)), files: parts.reduce((n, p) => n + p.files, 0) }
-    : checkFolders(options.root, ids, options.today);
+    : checkFolders(options.root, ids, options.today, options.onProgress);
   findings.problems.push(...layout);
   return finish(options, scope, findings);
 }

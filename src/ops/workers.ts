@@ -11,6 +11,9 @@ export interface FolderJob {
   fastPath: boolean;
 }
 
+/** Told how many of how many partnerships are done, as work goes on. */
+export type Progress = (done: number, total: number) => void;
+
 /** Below this many partnerships, starting threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
 const CHUNK = 100;
@@ -34,13 +37,19 @@ export function threadCount(requested: number | undefined): number {
  * Run `job` over `ids` in worker threads, chunk by chunk, and return each chunk's result in the
  * order of `ids`. Undefined when there is no built worker to run or too little work to share.
  */
-export async function runInWorkers<T>(job: FolderJob, ids: readonly string[], threads: number): Promise<T[] | undefined> {
+export async function runInWorkers<T>(
+  job: FolderJob,
+  ids: readonly string[],
+  threads: number,
+  onProgress?: Progress,
+): Promise<T[] | undefined> {
   const script = workerScript();
   if (!script || threads < 2 || ids.length < PARALLEL_THRESHOLD) return undefined;
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
   const results: T[] = new Array(chunks.length);
   let next = 0;
+  let done = 0;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(script, { workerData: job });
@@ -52,6 +61,8 @@ export async function runInWorkers<T>(job: FolderJob, ids: readonly string[], th
         const index = next++;
         worker.once('message', (result: T) => {
           results[index] = result;
+          done += chunks[index]!.length;
+          onProgress?.(done, ids.length);
           feed();
         });
         worker.postMessage(chunks[index]);

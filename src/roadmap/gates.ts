@@ -1,4 +1,4 @@
-import { RATING_KEYS, type StageId } from '../model/enums.js';
+import { RATING_KEYS, type StageId } from '../model/constants.js';
 import { isIsoDate } from '../util/dates.js';
 import { hasText, list, rec, type Loose } from '../util/loose.js';
 

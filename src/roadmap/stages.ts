@@ -1,4 +1,4 @@
-import { STAGE_IDS, type StageId } from '../model/enums.js';
+import { STAGE_IDS, type StageId } from '../model/constants.js';
 import { list, rec, str } from '../util/loose.js';
 
 /** A stage's position: evaluation and launch share one, since they may come in either order. */

@@ -10,7 +10,8 @@ export interface YamlEdit {
   append?: [PathSegment[], unknown][];
 }
 
-const PARSE = { schema: 'core', resolveKnownTags: false, uniqueKeys: false } as const;
+// logLevel 'error': a hand-written oddity (a mapping as a key) must not print a Node warning.
+const PARSE = { schema: 'core', resolveKnownTags: false, uniqueKeys: false, logLevel: 'error' } as const;
 
 /**
  * Apply an edit to YAML text. The text is spliced at the nodes' positions, so comments, quoting,
@@ -22,8 +23,21 @@ export function applyYamlEdit(text: string, edit: YamlEdit): string {
   const doc = parseDocument(text, PARSE);
   const expected = applyToData(doc.toJS(), edit);
   const spliced = spliceEdit(text, doc, edit);
-  if (spliced !== undefined && isDeepStrictEqual(parseDocument(spliced, PARSE).toJS(), expected)) return spliced;
-  return editThroughDocument(text, edit);
+  if (spliced !== undefined && readsAs(spliced, expected)) return spliced;
+  const rewritten = editThroughDocument(text, edit);
+  // Never write what would not read back as the edit meant: a failure here is a bug, not data.
+  if (!readsAs(rewritten, expected)) throw new Error('the edited file would not read back as edited; nothing was written');
+  return rewritten;
+}
+
+/** Whether a text parses to exactly `expected`; a splice gone wrong may not parse at all. */
+function readsAs(text: string, expected: unknown): boolean {
+  try {
+    const doc = parseDocument(text, PARSE);
+    return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), expected);
+  } catch {
+    return false;
+  }
 }
 
 function applyToData(data: unknown, edit: YamlEdit): unknown {
@@ -57,7 +71,8 @@ function spliceEdit(text: string, doc: Document, edit: YamlEdit): string | undef
   const splices: Splice[] = [];
   for (const [path, value] of edit.set ?? []) {
     const node = doc.getIn(path, true);
-    if (!isScalar(node) || !node.range) return undefined;
+    // A value of several lines would need the indentation of its key: left to the Document.
+    if (!isScalar(node) || !node.range || (typeof value === 'string' && /[\r\n]/.test(value))) return undefined;
     splices.push({ at: node.range[0], end: node.range[1], text: scalarText(value, node) });
   }
   for (const [path, item] of edit.append ?? []) {
@@ -99,7 +114,16 @@ function listItemText(item: unknown, indent: number, eol: string): string {
 
 function editThroughDocument(text: string, edit: YamlEdit): string {
   const doc = parseDocument(text, PARSE);
-  for (const [path, value] of edit.set ?? []) doc.setIn(path, value);
+  for (const [path, value] of edit.set ?? []) {
+    const node = doc.getIn(path, true);
+    if (isScalar(node)) {
+      node.value = value;
+      // A plain or quoted style chosen for one line may not hold several: let yaml choose again.
+      if (typeof value === 'string' && /[\r\n]/.test(value)) node.type = undefined;
+    } else {
+      doc.setIn(path, value);
+    }
+  }
   for (const [path, item] of edit.append ?? []) {
     const node = doc.getIn(path, true);
     if (isSeq(node)) {

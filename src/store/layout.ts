@@ -1,6 +1,6 @@
-import { readdirSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { isSlug } from '../model/primitives.js';
+import { isSlug } from '../model/constants.js';
 import { UsageError } from '../errors.js';
 
 export const PARTNERSHIPS_DIR = 'partnerships';
@@ -24,7 +24,7 @@ export function sessionsDir(id: string): string {
 export function assertPartnershipId(id: string): void {
   if (!isSlug(id)) {
     throw new UsageError(
-      `"${id}" is not a valid partnership id`,
+      `${JSON.stringify(id)} is not a valid partnership id`,
       'an id is lowercase letters and digits in words joined by hyphens, at most 64 characters, like "johannesburg-lilongwe"',
     );
   }
@@ -46,4 +46,21 @@ export function listPartnershipIds(root: string): string[] {
   return listDir(path.join(root, PARTNERSHIPS_DIR))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
+}
+
+/**
+ * The first of the folders on the way to `relative` (inside the repository) that is a symbolic
+ * link, or undefined. mentor neither reads nor writes through such a link: it may lead anywhere.
+ */
+export function linkOnTheWay(root: string, relative: string): string | undefined {
+  const parts = relative.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const rel = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(path.join(root, rel)).isSymbolicLink()) return rel;
+    } catch {
+      return undefined; // absent from here on: nothing to follow
+    }
+  }
+  return undefined;
 }

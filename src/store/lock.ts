@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
-import { linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../errors.js';
+import { isAlive, removeQuietly, scratchPath, writeFailure, writeTemp } from './write.js';
 
 /** How long to wait for another mentor process to finish its edit. */
 export const LOCK_WAIT_MS = 10_000;
@@ -33,30 +34,32 @@ function acquire(lockPath: string, waitMs: number): string {
   const me: LockOwner = { pid: process.pid, host: hostname(), time: Date.now(), token: randomBytes(8).toString('hex') };
   const deadline = Date.now() + waitMs;
   let pause = 5;
-  for (;;) {
-    try {
-      const fd = openSync(lockPath, 'wx', 0o644);
+  // The lock is linked from a file already holding its owner: it never exists empty, so a process
+  // killed while taking it leaves a lock that names a dead owner, which the next one breaks.
+  const written = writeTemp(lockPath, JSON.stringify(me), { sync: false });
+  try {
+    for (;;) {
       try {
-        writeSync(fd, JSON.stringify(me));
-      } finally {
-        closeSync(fd);
+        linkSync(written, lockPath);
+        return me.token;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(lockPath, error, 'nothing was changed');
       }
-      return me.token;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = readOwner(lockPath);
+      if (owner === 'gone') continue;
+      if (isStale(lockPath, owner)) {
+        breakLock(lockPath, owner);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        const who = owner ? `process ${owner.pid} on ${owner.host}` : 'another process';
+        throw new UsageError(`the partnership is being edited by ${who}; try again in a moment`, `if no mentor command is running, delete ${lockPath}`);
+      }
+      sleep(pause);
+      pause = Math.min(pause * 2, 100);
     }
-    const owner = readOwner(lockPath);
-    if (owner === 'gone') continue;
-    if (isStale(lockPath, owner)) {
-      breakLock(lockPath, owner);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      const who = owner ? `process ${owner.pid} on ${owner.host}` : 'another process';
-      throw new UsageError(`the partnership is being edited by ${who}; try again in a moment`, `if no mentor command is running, delete ${lockPath}`);
-    }
-    sleep(pause);
-    pause = Math.min(pause * 2, 100);
+  } finally {
+    removeQuietly(written);
   }
 }
 
@@ -78,18 +81,9 @@ function isStale(lockPath: string, owner: LockOwner | undefined): boolean {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Move the stale lock aside atomically and delete it only if it is still the one judged stale. */
 function breakLock(lockPath: string, stale: LockOwner | undefined): void {
-  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
+  const aside = scratchPath(lockPath, 'stale');
   try {
     renameSync(lockPath, aside);
   } catch {
@@ -105,12 +99,13 @@ function breakLock(lockPath: string, stale: LockOwner | undefined): void {
       // the owner will find its lock gone at release; nothing else to do
     }
   }
-  rmSync(aside, { force: true });
+  removeQuietly(aside);
 }
 
 function release(lockPath: string, token: string): void {
   const owner = readOwner(lockPath);
-  if (owner !== 'gone' && owner?.token === token) rmSync(lockPath, { force: true });
+  // A lock that cannot be removed names this process, which is about to end: the next one breaks it.
+  if (owner !== 'gone' && owner?.token === token) removeQuietly(lockPath);
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));

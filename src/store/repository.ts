@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { problem, type Problem } from '../check/problem.js';
-import { isSlug } from '../model/primitives.js';
+import { isSlug } from '../model/constants.js';
 import { CONFIG_FILE } from './find-repo.js';
-import { listDir, PARTNERSHIP_FILE, PARTNERSHIPS_DIR, SESSION_FILE_PATTERN, SESSIONS_DIR } from './layout.js';
+import { linkOnTheWay, listDir, PARTNERSHIP_FILE, PARTNERSHIPS_DIR, SESSION_FILE_PATTERN, SESSIONS_DIR } from './layout.js';
 import { readSource, type SourceFile } from './source.js';
 
 /** One partnership folder as read from disk. */
@@ -27,6 +27,11 @@ const at1 = (file: string) => ({ file, line: 1, column: 1 });
 export function loadPartnership(root: string, id: string): PartnershipFiles {
   const dir = `${PARTNERSHIPS_DIR}/${id}`;
   const files: PartnershipFiles = { id, sessions: [], layout: [] };
+  const link = linkOnTheWay(root, dir);
+  if (link !== undefined) {
+    files.layout.push(problem('MTR006', at1(link), 'a symbolic link; mentor does not follow links in a repository', 'move the folder itself here'));
+    return files;
+  }
   let sawPartnershipFile = false;
   for (const entry of listDir(path.join(root, dir))) {
     const file = `${dir}/${entry.name}`;
@@ -72,6 +77,10 @@ export function loadRepository(root: string): RepositoryFiles {
 export function listPartnershipFolders(root: string): { ids: string[]; layout: Problem[] } {
   const layout: Problem[] = [];
   const ids: string[] = [];
+  if (linkOnTheWay(root, PARTNERSHIPS_DIR) !== undefined) {
+    layout.push(problem('MTR006', at1(PARTNERSHIPS_DIR), 'a symbolic link; mentor does not follow links in a repository', 'move the partnerships folder itself here'));
+    return { ids, layout };
+  }
   for (const entry of listDir(path.join(root, PARTNERSHIPS_DIR))) {
     const file = `${PARTNERSHIPS_DIR}/${entry.name}`;
     if (entry.name.startsWith('.')) continue;

@@ -1,9 +1,10 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { problem, type Problem, type ProblemCode } from '../check/problem.js';
 import type { PathSegment } from '../util/loose.js';
 import { fastParse } from './fast-parse.js';
+import { lightLocate } from './light-locate.js';
 
 /** Larger data files are refused: a partnership is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -43,6 +44,12 @@ export function readSource(root: string, file: string): SourceFile {
     const stat = lstatSync(abs);
     if (stat.isSymbolicLink()) {
       source.problems.push(problem('MTR006', at1, 'a symbolic link; mentor does not follow links in a repository', 'replace the link by the file itself'));
+      return source;
+    }
+    if (!stat.isFile()) {
+      // A named pipe would block the read forever; a folder or device is no data file either.
+      const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a named pipe' : 'not a regular file';
+      source.problems.push(problem('MTR006', at1, `${kind}, not a data file`, 'replace it by a YAML file'));
       return source;
     }
     if (stat.size > MAX_FILE_BYTES) {
@@ -241,6 +248,11 @@ export function positionAt(source: SourceFile, offset: number): { line: number; 
  * points at its nearest existing parent, which is where a missing key has to be written.
  */
 export function locate(source: SourceFile, keys: readonly PathSegment[], target: 'key' | 'value' = 'value'): { line: number; column: number } {
+  if (!source.lineCounter) {
+    // Read by the fast path: plain block YAML, where the lines alone often tell.
+    const light = lightLocate(source.text, keys, target);
+    if (light) return light;
+  }
   const { doc } = positioned(source);
   if (!doc?.contents) return { line: 1, column: 1 };
   let node: unknown = doc.contents;
@@ -249,7 +261,7 @@ export function locate(source: SourceFile, keys: readonly PathSegment[], target:
     const key = keys[i];
     const last = i === keys.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      const pair = pairsByKey(node).get(String(key));
       if (!pair) break;
       const keyStart = (pair.key as Node).range?.[0];
       if (keyStart !== undefined) offset = keyStart;
@@ -274,13 +286,37 @@ export function lineText(source: SourceFile, line: number): string {
   return sourceLine(source.text, line);
 }
 
+/**
+ * The pairs of a mapping by key (the first of duplicates, as a search from the top finds it), built
+ * once per mapping: a file with thousands of unknown keys is located in linear time, not quadratic.
+ */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
+}
+
+/** Where each line of the last text asked about starts: problems come sorted by file, so one text at a time. */
+let lineStarts: { text: string; starts: number[] } | undefined;
+
 /** The text of a 1-based line of a text, without its line ending. */
 export function sourceLine(text: string, line: number): string {
-  let start = 0;
-  for (let i = 1; i < line; i++) {
-    start = text.indexOf('\n', start) + 1;
-    if (start === 0) return '';
+  if (lineStarts?.text !== text) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    lineStarts = { text, starts };
   }
+  const start = lineStarts.starts[line - 1];
+  if (start === undefined || line < 1) return '';
   const end = text.indexOf('\n', start);
   return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
 }

@@ -1,17 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import { PROBLEM_CODES, type Problem } from '../check/problem.js';
+import { PROBLEM_CODES, type ProblemReport } from '../check/problem.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type ProblemFormat = (typeof FORMATS)[number];
 
-export interface ProblemReport {
-  ok: boolean;
-  errors: number;
-  warnings: number;
-  files: number;
-  problems: Problem[];
-  sourceLine: (file: string, line: number) => string;
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -1,7 +1,7 @@
 // Random damage of the kinds hand edits and bad merges make, for differential and property tests.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXAMPLES } from './cli.js';
+const EXAMPLES = path.resolve(import.meta.dirname, '../../examples');
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same cases. */
 export function random(seed: number): () => number {
