@@ -14,7 +14,11 @@ import { generateRepository } from './generate.mjs';
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const ROOT = path.dirname(HERE);
 const OUT = path.join(HERE, 'out');
-const BIN = path.join(ROOT, 'bin/mentor.js');
+// A private copy of the build, so that a rebuild of dist/ during the run cannot pull it away.
+const BUILD = path.join(os.tmpdir(), `mentor-bench-build-${process.pid}`);
+for (const part of ['package.json', 'bin', 'dist', 'templates']) cpSync(path.join(ROOT, part), path.join(BUILD, part), { recursive: true });
+process.on('exit', () => rmSync(BUILD, { recursive: true, force: true }));
+const BIN = path.join(BUILD, 'bin/mentor.js');
 const AJV = path.join(ROOT, 'node_modules/ajv-cli/dist/index.js');
 const AS_OF = '2016-06-30';
 
