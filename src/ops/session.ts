@@ -43,6 +43,13 @@ export function addSession(options: AddSessionOptions): AddSessionResult {
     const known = targetIds.filter(Boolean);
     throw new UsageError(`${options.id} has no target ${missing.map((t) => `"${t}"`).join(', ')}`, known.length > 0 ? `its targets are: ${known.join(', ')}` : 'it has no targets yet');
   }
+  const requestDate = str(rec(partnership.request)?.date);
+  if (requestDate && session.date < requestDate) {
+    throw new UsageError(`the session (${session.date}) is dated before the request (${requestDate})`, 'check the date; `mentor validate` would report it (MTR041)');
+  }
+  if (session.end !== undefined && session.end < session.date) {
+    throw new UsageError(`the session ends (${session.end}) before it starts (${session.date})`, 'check --end; `mentor validate` would report it (MTR042)');
+  }
   const warnings: string[] = [];
   if (isStageId(partnership.stage) && stageRank(partnership.stage) < stageRank('mentoring')) {
     warnings.push(`${options.id} is at stage "${partnership.stage}", before mentoring; the session is logged all the same`);

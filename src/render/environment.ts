@@ -1,6 +1,6 @@
 // The Handlebars environment: an isolated instance, strict, with only known helpers, and helpers
 // that escape every value for where it lands and refuse undefined instead of printing it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -116,7 +116,12 @@ function findTemplate(relative: string, builtIn: string, override: string | unde
   if (override) {
     const own = path.join(override, relative);
     // Named as the repository names it, for messages.
-    if (existsSync(own)) return { file: `templates/${relative.split(path.sep).join('/')}`, text: readFileSync(own, 'utf8'), overridden: true };
+    const file = `templates/${relative.split(path.sep).join('/')}`;
+    if (existsSync(own)) {
+      // A link could lead anywhere on the machine: a repository's template is its own file or nothing.
+      if (lstatSync(own).isSymbolicLink()) throw new TemplateError(`${file} is a symbolic link; mentor does not follow links in a repository`, file, true);
+      return { file, text: readFileSync(own, 'utf8'), overridden: true };
+    }
   }
   const file = path.join(builtIn, relative);
   return existsSync(file) ? { file, text: readFileSync(file, 'utf8'), overridden: false } : undefined;
@@ -152,6 +157,8 @@ export class TemplateRenderer {
       noEscape: format === 'md',
       preventIndent: true,
     };
+    // Handlebars' own `log` writes to the console: a template fills in a document and does nothing else.
+    this.hb.unregisterHelper('log');
     for (const [name, helper] of Object.entries(helpersFor(format))) this.hb.registerHelper(name, helper);
     for (const name of partialNames([builtIn, overrideDir], format)) {
       const source = findTemplate(path.join('partials', `${name}.${format}.hbs`), builtIn, overrideDir)!;

@@ -8,7 +8,9 @@ const MD_INLINE = /[\\`*_[\]<>|~&#$]/g;
 export function mdInline(value: string): string {
   const line = value.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').trim();
   return line
-    .replace(MD_INLINE, (c) => `\\${c}`)
+    // "<" and ">" as entities, not backslash escapes: a linkifying viewer (VS Code's preview) may take
+    // the backslash into a URL before them and leave the bracket to open a tag.
+    .replace(MD_INLINE, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
     // What only means something at the start of a block: list markers, heading underlines.
     .replace(/^([-+=])(?=\s|$|\1)/, '\\$1')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');

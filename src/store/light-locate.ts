@@ -16,7 +16,17 @@ interface Line {
 
 const KEY = /^([A-Za-z][A-Za-z0-9_-]*):(?: +|$)/;
 
+/** The lines of the last text asked about: problems come file by file, many for one text. */
+let lastLines: { text: string; lines: Line[] } | undefined;
+
 function linesOf(text: string): Line[] {
+  if (lastLines?.text === text) return lastLines.lines;
+  const lines = splitLines(text);
+  lastLines = { text, lines };
+  return lines;
+}
+
+function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   while (start <= text.length) {
@@ -41,16 +51,32 @@ function blockEnd(lines: Line[], from: number, indent: number): number {
   return i;
 }
 
-/** A key's line in lines[from, to) at exactly `indent` (after `prefix`, like "- "), or -1. */
-function findKey(lines: Line[], from: number, to: number, indent: number, key: string, firstPrefix = 0): { index: number; column: number } | undefined {
-  for (let i = from; i < to; i++) {
-    const line = lines[i]!;
-    const column = i === from ? indent + firstPrefix : indent;
-    if (!isContent(line) || (i !== from && line.indent !== indent)) continue;
-    const m = KEY.exec(line.text.slice(column));
-    if (m && m[1] === key) return { index: i, column };
+type KeyAt = { index: number; column: number };
+
+/**
+ * The keys of each block searched so far, first occurrence of each: found by one pass over the
+ * block, so a file with thousands of problems in one mapping is located in linear time.
+ */
+const blockKeys = new WeakMap<Line[], Map<string, Map<string, KeyAt>>>();
+
+/** A key's line in lines[from, to) at exactly `indent` (after `prefix`, like "- "), or undefined. */
+function findKey(lines: Line[], from: number, to: number, indent: number, key: string, firstPrefix = 0): KeyAt | undefined {
+  let blocks = blockKeys.get(lines);
+  if (!blocks) blockKeys.set(lines, (blocks = new Map()));
+  const block = `${from}:${to}:${indent}:${firstPrefix}`;
+  let keys = blocks.get(block);
+  if (!keys) {
+    keys = new Map();
+    for (let i = from; i < to; i++) {
+      const line = lines[i]!;
+      const column = i === from ? indent + firstPrefix : indent;
+      if (!isContent(line) || (i !== from && line.indent !== indent)) continue;
+      const m = KEY.exec(line.text.slice(column));
+      if (m && !keys.has(m[1]!)) keys.set(m[1]!, { index: i, column });
+    }
+    blocks.set(block, keys);
   }
-  return undefined;
+  return keys.get(key);
 }
 
 type Pos = { line: number; column: number };

@@ -5,7 +5,7 @@ describe('mdInline', () => {
   test.each([
     ['plain text', 'plain text'],
     ['a | b', 'a \\| b'],
-    ['<script>x</script>', '\\<script\\>x\\</script\\>'],
+    ['<script>x</script>', '&lt;script&gt;x&lt;/script&gt;'],
     ['*bold* _it_ ~s~', '\\*bold\\* \\_it\\_ \\~s\\~'],
     ['[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
     ['line\nbreak', 'line break'],
@@ -22,7 +22,7 @@ describe('mdInline', () => {
 });
 
 test('mdCell keeps line breaks as <br> and escapes each line', () => {
-  expect(mdCell('one | a\ntwo <b>')).toBe('one \\| a<br>two \\<b\\>');
+  expect(mdCell('one | a\ntwo <b>')).toBe('one \\| a<br>two &lt;b&gt;');
 });
 
 test('mdParagraphs keeps blank-line paragraphs and joins single line breaks', () => {

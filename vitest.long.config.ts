@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:long`: the robustness suite with many more cases (MENTOR_LONG=1), recording its
+// figures for scripts/robustness-report.mjs, which writes docs/robustness.md from them.
+export const FIGURES_DIR = path.resolve(import.meta.dirname, 'node_modules/.cache/mentor-robustness');
+
+export default defineConfig({
+  test: {
+    include: ['test/robustness/**/*.test.ts'],
+    env: { TZ: 'America/Los_Angeles', NO_COLOR: '1', MENTOR_LONG: '1', MENTOR_FIGURES_DIR: FIGURES_DIR },
+    globalSetup: ['test/global-setup.ts', 'test/robustness/figures-setup.ts'],
+    testTimeout: 900_000,
+    hookTimeout: 120_000,
+  },
+});
