@@ -60,7 +60,7 @@ function report(files) {
   if (audit) {
     const answer = audit.answer.vulnerabilities
       ? `it reported ${Object.entries(audit.answer.vulnerabilities).map(([level, n]) => `${n} ${level}`).join(', ')}`
-      : `the registry's audit endpoint gave no answer (${audit.answer.unreachable}), so no audit result is claimed here; the versions above were checked by hand against the advisories named`;
+      : `the registry's audit endpoint gave no answer (${String(audit.answer.unreachable).replace(/\s*-?\s*(?:GET|POST)?\s*https?:\/\/\S+/g, '')}), so no audit result is claimed here; the versions above were checked by hand against the advisories named`;
     lines.push(`\`${audit.command}\` on ${audit.date}: ${answer}.`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
