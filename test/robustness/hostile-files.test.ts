@@ -200,7 +200,7 @@ describe('hostile files through `mentor validate`', () => {
       try {
         const run = await binary(['validate', '--as-of', AS_OF, '--format', 'json'], root);
         const { outcome, crashed } = outcomeOf(run);
-        figures.count(SECTION, 'the hostile files above, through the real binary (validate --format json)', outcome, { crashed, ms: run.ms });
+        figures.count(SECTION, 'every hostile file of the classes below, also through the real binary (validate --format json)', outcome, { crashed, ms: run.ms });
         checkValidate(c, run);
       } finally {
         done(root);
