@@ -5,6 +5,23 @@ export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type ProblemFormat = (typeof FORMATS)[number];
 
 
+/** Data shown on a terminal: control characters (escape sequences that could clear the screen) as "?". */
+function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/\t/g, ' ');
+}
+
+const EXCERPT_WIDTH = 160;
+
+/** The source line to show under a problem, at most 160 columns around the caret, and the caret's offset. */
+function excerpt(line: string, column: number): { text: string; caret: number } {
+  const at = Math.max(0, column - 1);
+  if (line.length <= EXCERPT_WIDTH) return { text: visible(line), caret: at };
+  const start = Math.max(0, Math.min(at - EXCERPT_WIDTH / 2, line.length - EXCERPT_WIDTH));
+  const cut = visible(line.slice(start, start + EXCERPT_WIDTH));
+  return { text: `${start > 0 ? '…' : ''}${cut}${start + EXCERPT_WIDTH < line.length ? '…' : ''}`, caret: at - start + (start > 0 ? 1 : 0) };
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Compiler-style text: the location, severity, code and message, then the source line and a caret. */
@@ -13,15 +30,15 @@ export function renderText(report: ProblemReport, color: ChalkInstance): string 
   for (const p of report.problems) {
     const severity = p.severity === 'error' ? color.red.bold('error') : color.yellow.bold('warning');
     const inlineHint = p.hint?.startsWith('did you mean') ? ` (${p.hint})` : '';
-    lines.push(`${color.bold(`${p.file}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${p.message}${inlineHint}`);
-    const source = report.sourceLine(p.file, p.line);
+    lines.push(`${color.bold(`${visible(p.file)}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${visible(p.message)}${visible(inlineHint)}`);
+    const { text: source, caret } = excerpt(report.sourceLine(p.file, p.line), p.column);
     if (source.trim() !== '') {
       const gutter = String(p.line).length;
       lines.push(`${color.dim(`${' '.repeat(gutter)} |`)}`);
       lines.push(`${color.dim(`${p.line} |`)} ${source}`);
-      lines.push(`${color.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(Math.max(0, p.column - 1))}${color.green('^')}`);
+      lines.push(`${color.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(caret)}${color.green('^')}`);
     }
-    if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${p.hint}`);
+    if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${visible(p.hint)}`);
     lines.push('');
   }
   const summary =
