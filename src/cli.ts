@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { MentorError, EXIT } from './errors.js';
+import { MentorError, EXIT, ProblemsError } from './errors.js';
 import { processIo, type Io } from './ui/io.js';
 import type { CommandContext } from './commands/context.js';
 
@@ -266,8 +266,15 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
+    if (error instanceof ProblemsError) await showProblems(error, io);
     return exitCodeOf(error, io);
   }
+}
+
+/** The problems a command refused to work on, shown as `mentor validate` shows them. */
+async function showProblems(error: ProblemsError, io: Io): Promise<void> {
+  const [{ colorFor }, { renderText }] = await Promise.all([import('./ui/color.js'), import('./ui/problems.js')]);
+  io.stderr.write(renderText(error.report, io.color ?? (await colorFor(io.stderr, io.env, true))));
 }
 
 /** The one place where errors become exit codes. */

@@ -1,3 +1,5 @@
+import type { ProblemReport } from './model/problem.js';
+
 /** Exit codes of the contract (SPEC section 4). */
 export const EXIT = {
   ok: 0,
@@ -37,5 +39,19 @@ export class DataError extends MentorError {
 export class CancelledError extends MentorError {
   constructor() {
     super('cancelled; nothing was written', EXIT.cancelled);
+  }
+}
+
+/**
+ * A command refused to work on files that fail validation: exit 1, and the problems are shown
+ * exactly as `mentor validate` shows them.
+ */
+export class ProblemsError extends MentorError {
+  constructor(
+    message: string,
+    readonly report: ProblemReport,
+    hint?: string,
+  ) {
+    super(message, EXIT.data, hint);
   }
 }

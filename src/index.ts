@@ -3,6 +3,6 @@ export * from './model/index.js';
 export { validateRepository, type ValidateOptions, type ValidateResult } from './ops/validate.js';
 export { exportSchemas } from './ops/schema.js';
 export { evaluateGate, assessHealth, nextStage, stagesOnTheWay, type GateResult, type Requirement } from './roadmap/index.js';
-export { PROBLEM_CODES, type Problem, type ProblemCode } from './check/problem.js';
+export { PROBLEM_CODES, type Problem, type ProblemCode } from './model/problem.js';
 export { findRepoRoot } from './store/find-repo.js';
 export { run } from './cli.js';

@@ -1,13 +1,11 @@
-// Worker thread: checks or summarises the partnership folders it is sent, chunk by chunk.
+// Worker thread: runs the job it was started with on the partnership folders it is sent, chunk by chunk.
 import { parentPort, workerData } from 'node:worker_threads';
-import { summarizeFolders } from './ops/portfolio.js';
-import { checkFolders } from './ops/validate.js';
-import type { FolderJob } from './ops/workers.js';
-import { useFastPath } from './store/source.js';
+import { runFolderJob } from './ops/jobs.js';
+import type { WorkerSetup } from './ops/pool.js';
+import { openRepository } from './store/repository.js';
 
-const job = workerData as FolderJob;
-useFastPath(job.fastPath);
+const setup = workerData as WorkerSetup;
+const repo = openRepository(setup.root, { fastPath: setup.fastPath, threads: 1 });
 parentPort!.on('message', (ids: string[]) => {
-  if (job.kind === 'check') parentPort!.postMessage(checkFolders(job.root, ids, job.today));
-  else parentPort!.postMessage(summarizeFolders(job.root, ids, job.today));
+  parentPort!.postMessage(runFolderJob(repo, setup.job, ids));
 });

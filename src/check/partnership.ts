@@ -1,68 +1,86 @@
+import type { PartnershipStatus, StageId } from '../model/constants.js';
+import { factsOf, type PartnershipFacts, type SessionRecord } from '../model/facts.js';
 import { PartnershipSchema } from '../model/partnership.js';
-import { STATUSES, type PartnershipStatus, type StageId } from '../model/constants.js';
-import {
-  assessHealth,
-  evaluateGate,
-  forcedStages,
-  isForward,
-  isStageId,
-  stageEntries,
-  stagesBehind,
-} from '../roadmap/index.js';
-import type { PartnershipFiles } from '../store/repository.js';
-import { locate, type SourceFile } from '../store/source.js';
-import { isIsoDate } from '../util/dates.js';
-import { list, rec, str, type Loose, type PathSegment } from '../util/loose.js';
-import { problem, type Problem, type ProblemCode } from './problem.js';
-import { checkSessions } from './sessions.js';
+import { problem, type Problem, type ProblemCode } from '../model/problem.js';
+import type { PartnershipFolder, PathSegment, SourceFile } from '../model/source.js';
+import { assessHealth, evaluateGate, forcedStages, isForward, stageEntries, stagesBehind, type History } from '../roadmap/index.js';
 import { checkSchema } from './schema.js';
+import { checkSessions } from './sessions.js';
+
+/** What checking one partnership folder found, and the facts the checks read (for the views that follow). */
+export interface PartnershipCheck {
+  problems: Problem[];
+  /** The partnership's facts, when its file could be read as a mapping. */
+  facts?: PartnershipFacts;
+  /** Whether partnership.yaml passed the schema (its facts are then the whole file). */
+  valid: boolean;
+  sessions: SessionRecord[];
+  /** The session files a gate counts as logged sessions. */
+  sessionCount: number;
+}
 
 /** Every check of one partnership folder: its files, their integrity, its gates and its health. */
-export function checkPartnership(files: PartnershipFiles, today: string): Problem[] {
-  const problems: Problem[] = [...files.layout];
-  const source = files.partnership;
-  if (source) problems.push(...source.problems, ...checkSchema(source, PartnershipSchema, 'a partnership'));
-  const data = rec(source?.data);
-  const partnership = source && data ? { source, data } : undefined;
-  const { problems: sessionProblems, facts } = checkSessions(files.sessions, data);
+export function checkPartnership(folder: PartnershipFolder, today: string): PartnershipCheck {
+  const problems: Problem[] = [...folder.layout];
+  const source = folder.partnership;
+  let facts: PartnershipFacts | undefined;
+  let valid = false;
+  if (source) {
+    const schemaProblems = checkSchema(source, PartnershipSchema, 'a partnership');
+    problems.push(...source.problems, ...schemaProblems);
+    if (isMapping(source.data)) {
+      valid = schemaProblems.length === 0;
+      facts = valid ? (source.data as PartnershipFacts) : factsOf(PartnershipSchema, source.data);
+    }
+  }
+  const { problems: sessionProblems, sessions } = checkSessions(folder.sessions, facts);
   problems.push(...sessionProblems);
-  if (!partnership) return problems;
+  const sessionCount = countSessionFiles(folder);
+  if (!source || !facts) return { problems, valid, sessions, sessionCount };
 
   const report = (code: ProblemCode, path: PathSegment[], message: string, hint?: string, target: 'key' | 'value' = 'value') =>
-    problems.push(problem(code, { file: partnership.source.file, ...locate(partnership.source, path, target) }, message, hint));
+    problems.push(problem(code, { file: source.file, ...source.locate(path, target) }, message, hint));
 
-  if (typeof data!.id === 'string' && data!.id !== files.id) {
-    report('MTR020', ['id'], `the id "${data!.id}" differs from its folder "${files.id}"`, `set id: ${files.id}, or rename the folder`);
+  // The raw id, not its facts: an id that is no slug is still compared with its folder.
+  const id = (source.data as { id?: unknown }).id;
+  if (typeof id === 'string' && id !== folder.id) {
+    report('MTR020', ['id'], `the id "${id}" differs from its folder "${folder.id}"`, `set id: ${folder.id}, or rename the folder`);
   }
-  checkHistory(data!, report);
-  checkTargets(data!, report);
-  checkGates(partnership, files.sessions.length, report);
-  for (const finding of assessHealth(data!, facts, today)) report(finding.code, finding.path, finding.message, finding.hint);
-  return problems;
+  checkHistory(facts, report);
+  checkTargets(facts, report);
+  checkGates(facts, sessionCount, report);
+  for (const finding of assessHealth(facts, sessions.map((s) => s.session), today)) report(finding.code, finding.path, finding.message, finding.hint);
+  return { problems, facts, valid, sessions, sessionCount };
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The sessions a gate counts: the session files that could be read as text (a link, a binary file is none). */
+export function countSessionFiles(folder: PartnershipFolder): number {
+  return folder.sessions.filter((s: SourceFile) => !s.problems.some((p) => p.code === 'MTR006')).length;
 }
 
 type Report = (code: ProblemCode, path: PathSegment[], message: string, hint?: string, target?: 'key' | 'value') => void;
 
-function checkHistory(p: Loose, report: Report): void {
-  const history = list(p.history);
+function checkHistory(p: PartnershipFacts, report: Report): void {
+  const history = p.history ?? [];
   let previousDate: string | undefined;
-  history.forEach((raw, index) => {
-    const entry = rec(raw);
+  history.forEach((entry, index) => {
     const date = entry?.date;
-    if (!entry || !isIsoDate(date)) return;
+    if (!entry || date === undefined) return;
     if (previousDate !== undefined && date < previousDate) {
       report('MTR030', ['history', index, 'date'], `history entry dated ${date} comes after one dated ${previousDate}`, 'keep history in date order, oldest first');
     }
     previousDate = date;
     const needsReason = entry.forced === true || entry.status === 'suspended' || entry.status === 'cancelled';
-    if (needsReason && typeof entry.reason !== 'string') {
+    if (needsReason && entry.reason === undefined) {
       report('MTR034', ['history', index], entry.forced === true ? 'a forced move without a reason' : `a change to "${String(entry.status)}" without a reason`, 'add reason: <why>');
     }
   });
 
-  const entries = stageEntries(p.history);
+  const entries = stageEntries(history);
   const last = entries.at(-1);
-  if (isStageId(p.stage) && last && last.stage !== p.stage) {
+  if (p.stage !== undefined && last && last.stage !== p.stage) {
     report('MTR031', ['stage'], `stage is "${p.stage}" but the last stage entry of history is "${last.stage}"`, `add a history entry for "${p.stage}" (mentor advance records one), or correct the stage`);
   }
   entries.forEach((entry, i) => {
@@ -73,41 +91,39 @@ function checkHistory(p: Loose, report: Report): void {
   });
 
   const expected = replayStatus(history);
-  if (typeof p.status === 'string' && (STATUSES as readonly string[]).includes(p.status) && expected !== p.status) {
+  if (p.status !== undefined && expected !== p.status) {
     report('MTR032', ['status'], `status is "${p.status}" but the history leads to "${expected}"`, 'record status changes with mentor suspend, resume or cancel');
   }
 }
 
 /** The status a history leads to: entering closed closes, leaving closed reopens, status entries set it. */
-export function replayStatus(history: unknown[]): PartnershipStatus {
+export function replayStatus(history: History): PartnershipStatus {
   let status: PartnershipStatus = 'active';
-  for (const raw of history) {
-    const entry = rec(raw);
+  for (const entry of history ?? []) {
     if (!entry) continue;
-    if (typeof entry.status === 'string' && (STATUSES as readonly string[]).includes(entry.status)) status = entry.status as PartnershipStatus;
+    if (entry.status !== undefined) status = entry.status;
     else if (entry.stage === 'closed') status = 'closed';
-    else if (isStageId(entry.stage) && status === 'closed') status = 'active';
+    else if (entry.stage !== undefined && status === 'closed') status = 'active';
   }
   return status;
 }
 
-function checkTargets(p: Loose, report: Report): void {
+function checkTargets(p: PartnershipFacts, report: Report): void {
   const seen = new Set<string>();
-  list(p.targets).forEach((raw, index) => {
-    const id = str(rec(raw)?.id);
+  (p.targets ?? []).forEach((target, index) => {
+    const id = target?.id;
     if (id === undefined) return;
     if (seen.has(id)) report('MTR044', ['targets', index, 'id'], `a second target with the id "${id}"`, 'give each target its own id');
     seen.add(id);
   });
 }
 
-function checkGates(partnership: { source: SourceFile; data: Loose }, sessionCount: number, report: Report): void {
-  const { data } = partnership;
-  if (!isStageId(data.stage)) return;
-  const stage: StageId = data.stage;
-  const forced = forcedStages(data.history);
-  for (const gateStage of stagesBehind(stage, data.history)) {
-    const gate = evaluateGate(gateStage, { partnership: data, sessionCount }, { entered: true });
+function checkGates(p: PartnershipFacts, sessionCount: number, report: Report): void {
+  if (p.stage === undefined) return;
+  const stage: StageId = p.stage;
+  const forced = forcedStages(p.history);
+  for (const gateStage of stagesBehind(stage, p.history)) {
+    const gate = evaluateGate(gateStage, { partnership: p, sessionCount }, { entered: true });
     for (const requirement of gate.requirements.filter((r) => !r.met)) {
       const wasForced = forced.has(gateStage);
       const where = gateStage === stage ? `stage "${stage}"` : `stage "${stage}" is past the gate of "${gateStage}", which`;

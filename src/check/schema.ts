@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { countryCodeOf } from '../model/countries.js';
-import { locate, type SourceFile } from '../store/source.js';
 import { closest } from '../util/text.js';
-import type { PathSegment } from '../util/loose.js';
-import { PROBLEM_CODES, problem, type Problem, type ProblemCode } from './problem.js';
+import type { PathSegment, SourceFile } from '../model/source.js';
+import { PROBLEM_CODES, problem, type Problem, type ProblemCode } from '../model/problem.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -39,7 +38,7 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
   const path = issue.path as PathSegment[];
   const name = keyName(path);
   const here = (code: ProblemCode, message: string, hint?: string, target: 'key' | 'value' = 'value') =>
-    problem(code, { file: source.file, ...locate(source, path, target) }, message, hint);
+    problem(code, { file: source.file, ...source.locate(path, target) }, message, hint);
 
   if (isMissing(source.data, issue)) {
     return [here('MTR010', `missing required key "${name}"`, undefined, 'key')];
@@ -51,7 +50,7 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
         const guess = closest(key, known);
         return problem(
           'MTR012',
-          { file: source.file, ...locate(source, [...path, key], 'key') },
+          { file: source.file, ...source.locate([...path, key], 'key') },
           `unknown key "${key}"`,
           guess ? `did you mean "${guess}"?` : `the keys allowed here are: ${known.join(', ')}`,
         );

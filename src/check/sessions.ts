@@ -1,52 +1,63 @@
+import { factsOf, type PartnershipFacts, type SessionFacts, type SessionRecord } from '../model/facts.js';
+import { baseName, SESSION_FILE_PATTERN } from '../model/layout.js';
+import { problem, type Problem, type ProblemCode } from '../model/problem.js';
 import { SessionSchema } from '../model/session.js';
-import { SESSION_FILE_PATTERN } from '../store/layout.js';
-import { locate, type SourceFile } from '../store/source.js';
-import type { SessionFacts } from '../roadmap/health.js';
-import { isIsoDate } from '../util/dates.js';
-import { list, rec, str, type Loose, type PathSegment } from '../util/loose.js';
-import { problem, type Problem, type ProblemCode } from './problem.js';
+import type { PathSegment, SourceFile } from '../model/source.js';
 import { checkSchema } from './schema.js';
 
-/** Check a partnership's session files, alone and against their partnership (when it could be read). */
-export function checkSessions(sessions: readonly SourceFile[], partnership: Loose | undefined): { problems: Problem[]; facts: SessionFacts[] } {
+/** Two sessions are the same when they share the date and the title (case and outer spaces aside). */
+export function sessionKey(date: string, title: string): string {
+  return `${date}\u0000${title.trim().toLowerCase()}`;
+}
+
+/** The session among `records` with the same date and title, if any. */
+export function sameSession(records: readonly SessionRecord[], date: string, title: string): SessionRecord | undefined {
+  const key = sessionKey(date, title);
+  return records.find(({ session }) => session.date !== undefined && session.title !== undefined && sessionKey(session.date, session.title) === key);
+}
+
+/**
+ * Check a partnership's session files, alone and against their partnership (when it could be read).
+ * Returns the problems and each readable session's facts.
+ */
+export function checkSessions(sources: readonly SourceFile[], partnership: PartnershipFacts | undefined): { problems: Problem[]; sessions: SessionRecord[] } {
   const problems: Problem[] = [];
-  const facts: SessionFacts[] = [];
-  const targetIds = new Set(list(partnership?.targets).map((t) => str(rec(t)?.id)).filter((id): id is string => id !== undefined));
-  const requestDate = str(rec(partnership?.request)?.date);
-  const byDateAndTitle = new Map<string, string>();
+  const sessions: SessionRecord[] = [];
+  const targetIds = new Set((partnership?.targets ?? []).map((t) => t?.id).filter((id): id is string => id !== undefined));
+  const requestDate = partnership?.request?.date;
 
-  for (const source of sessions) {
-    problems.push(...source.problems, ...checkSchema(source, SessionSchema, 'a session'));
-    const data = rec(source.data);
-    if (!data) continue;
+  for (const source of sources) {
+    const schemaProblems = checkSchema(source, SessionSchema, 'a session');
+    problems.push(...source.problems, ...schemaProblems);
+    const data = source.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) continue;
+    const session = (schemaProblems.length === 0 ? data : factsOf(SessionSchema, data)) as SessionFacts;
     const report = (code: ProblemCode, path: PathSegment[], message: string, hint?: string) =>
-      problems.push(problem(code, { file: source.file, ...locate(source, path) }, message, hint));
-    const date = data.date;
-    if (!isIsoDate(date)) continue;
-    facts.push({ date, ...(typeof data.level === 'string' && { level: data.level }) });
+      problems.push(problem(code, { file: source.file, ...source.locate(path) }, message, hint));
+    const date = session.date;
+    if (date === undefined) continue;
+    sessions.push({ file: source.file, session });
 
-    const named = SESSION_FILE_PATTERN.exec(source.file.split('/').pop() ?? '');
+    const named = SESSION_FILE_PATTERN.exec(baseName(source.file));
     if (named && named[1] !== date) {
       report('MTR023', ['date'], `the file name says ${named[1]} but date is ${date}`, 'rename the file or correct the date');
     }
-    if (isIsoDate(data.end) && data.end < date) report('MTR042', ['end'], `the session ends (${data.end}) before it starts (${date})`);
-    if (isIsoDate(requestDate) && date < requestDate) {
+    if (session.end !== undefined && session.end < date) report('MTR042', ['end'], `the session ends (${session.end}) before it starts (${date})`);
+    if (requestDate !== undefined && date < requestDate) {
       report('MTR041', ['date'], `the session (${date}) is dated before the request (${requestDate})`, 'correct the date, or the request date in partnership.yaml');
     }
     if (partnership) {
-      list(data.targets).forEach((target, index) => {
-        if (typeof target === 'string' && !targetIds.has(target)) {
+      (session.targets ?? []).forEach((target, index) => {
+        if (target !== undefined && !targetIds.has(target)) {
           const known = [...targetIds];
           report('MTR040', ['targets', index], `no target "${target}" in the partnership`, known.length > 0 ? `its targets are: ${known.join(', ')}` : 'the partnership has no targets yet');
         }
       });
     }
-    if (typeof data.title === 'string') {
-      const key = `${date}\u0000${data.title.trim().toLowerCase()}`;
-      const first = byDateAndTitle.get(key);
-      if (first) report('MTR043', ['title'], `another session on ${date} has the same title: ${first}`, 'merge the two files, or give each a distinct title');
-      else byDateAndTitle.set(key, source.file);
+    if (session.title !== undefined) {
+      const first = sameSession(sessions.slice(0, -1), date, session.title);
+      if (first) report('MTR043', ['title'], `another session on ${date} has the same title: ${first.file}`, 'merge the two files, or give each a distinct title');
     }
   }
-  return { problems, facts };
+  return { problems, sessions };
 }

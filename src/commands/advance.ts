@@ -1,9 +1,9 @@
 import { UsageError } from '../errors.js';
 import { STAGE_IDS, type StageId } from '../model/constants.js';
 import { advancePartnership } from '../ops/advance.js';
-import { requireRepoRoot } from '../store/find-repo.js';
 import { renderGates } from '../ui/gates.js';
-import { dateOption, type CommandContext } from './context.js';
+import { localToday } from '../util/dates.js';
+import { dateOption, openRepo, type CommandContext } from './context.js';
 
 export interface AdvanceFlags {
   to?: string;
@@ -21,11 +21,10 @@ export function advanceCommand(id: string, flags: AdvanceFlags, ctx: CommandCont
     throw new UsageError(`--to ${flags.to} is not a stage`, `the stages are: ${STAGE_IDS.join(', ')}`);
   }
   if (flags.reason !== undefined && !flags.force) throw new UsageError('--reason goes with --force (use --note for a remark on a normal move)');
-  const root = requireRepoRoot(ctx.repoStart);
-  const result = advancePartnership({
-    root,
+  const result = advancePartnership(openRepo(ctx), {
     id,
     date,
+    today: localToday(),
     ...(flags.to !== undefined && { to: flags.to as StageId }),
     ...(flags.note !== undefined && { note: flags.note }),
     ...(flags.force && { force: true }),

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { useFastPath } from '../store/source.js';
+import { findRepository, type Repository } from '../ops/repository.js';
 import type { CommandIo } from '../ui/io.js';
 import { isIsoDate, localToday } from '../util/dates.js';
 
@@ -19,12 +19,11 @@ export function dateOption(value: string | undefined, flag: string): string {
 }
 
 /**
- * The speed-ups a run may use, from the environment: MENTOR_THREADS=1 keeps all work on one thread,
- * MENTOR_FAST_PATH=0 reads every file with the positioned parser. Results are the same either way.
+ * The repository this command works on, opened with the speed-ups the environment allows:
+ * MENTOR_THREADS=1 keeps all work on one thread, MENTOR_FAST_PATH=0 reads every file with the
+ * positioned parser. Results are the same either way.
  */
-export function speedOptions(ctx: CommandContext): { threads?: number; fastPath: boolean } {
+export function openRepo(ctx: CommandContext): Repository {
   const threads = Number.parseInt(ctx.io.env.MENTOR_THREADS ?? '', 10);
-  const fastPath = ctx.io.env.MENTOR_FAST_PATH !== '0';
-  useFastPath(fastPath);
-  return { fastPath, ...(Number.isFinite(threads) && { threads }) };
+  return findRepository(ctx.repoStart, { fastPath: ctx.io.env.MENTOR_FAST_PATH !== '0', ...(Number.isFinite(threads) && { threads }) });
 }

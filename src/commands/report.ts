@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { renderReportParallel, type ReportFormat, type ReportKind } from '../ops/report.js';
+import { renderReport, type ReportFormat, type ReportKind } from '../ops/report.js';
 import type { Lang } from '../render/index.js';
-import { requireRepoRoot } from '../store/find-repo.js';
-import { dateOption, speedOptions, type CommandContext } from './context.js';
+import { dateOption, openRepo, type CommandContext } from './context.js';
 
 export interface ReportFlags {
   kind: ReportKind;
@@ -17,9 +16,7 @@ export interface ReportFlags {
 /** mentor report <id> | mentor report --portfolio */
 export async function reportCommand(id: string | undefined, flags: ReportFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
-  const root = requireRepoRoot(ctx.repoStart);
-  const result = await renderReportParallel({
-    root,
+  const result = await renderReport(openRepo(ctx), {
     cwd: ctx.io.cwd,
     today,
     ...(id !== undefined && { id }),
@@ -30,7 +27,7 @@ export async function reportCommand(id: string | undefined, flags: ReportFlags, 
     ...(flags.out !== undefined && { out: flags.out }),
     stdout: flags.stdout ?? false,
     env: ctx.io.env,
-  }, speedOptions(ctx));
+  });
   // A PDF goes to standard output as bytes; process.stdout takes both.
   if (result.output !== undefined) (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown).call(ctx.io.stdout, result.output);
   for (const file of result.written) ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);

@@ -1,12 +1,11 @@
 import { UsageError } from '../errors.js';
 import { SESSION_TYPES } from '../model/constants.js';
-import { addSession, listSessions } from '../ops/session.js';
-import { requireRepoRoot } from '../store/find-repo.js';
-import { readDataInput } from '../store/input.js';
+import { addSession, listSessions, readSessionInput } from '../ops/session.js';
 import { askForMissing, prompterFor } from '../ui/prompt.js';
 import { renderTable } from '../ui/table.js';
-import { isIsoDate } from '../util/dates.js';
-import { dateOption, type CommandContext } from './context.js';
+import { renderText } from '../ui/problems.js';
+import { isIsoDate, localToday } from '../util/dates.js';
+import { dateOption, openRepo, type CommandContext } from './context.js';
 
 export interface SessionAddFlags {
   date?: string;
@@ -55,9 +54,9 @@ export function parseAction(value: string): Record<string, string> {
 
 /** mentor session add <id> */
 export async function sessionAddCommand(id: string, flags: SessionAddFlags, ctx: CommandContext): Promise<number> {
-  const root = requireRepoRoot(ctx.repoStart);
+  const repo = openRepo(ctx);
   if (flags.end !== undefined) dateOption(flags.end, '--end');
-  const base = flags.from !== undefined ? readDataInput(flags.from, ctx.io.cwd) : {};
+  const base = flags.from !== undefined ? readSessionInput(flags.from, ctx.io.cwd) : {};
   const fromFlags: Record<string, unknown> = {};
   if (flags.date !== undefined || base.date === undefined) fromFlags.date = dateOption(flags.date, '--date');
   const simple = { end: flags.end, location: flags.location } as const;
@@ -87,7 +86,7 @@ export async function sessionAddCommand(id: string, flags: SessionAddFlags, ctx:
 
   const session = { ...base, ...fromFlags, title, type, level, host };
   const ordered = orderSessionKeys(session);
-  const result = addSession({ root, id, session: ordered });
+  const result = addSession(repo, { id, session: ordered, today: localToday() });
   for (const warning of result.warnings) ctx.io.stderr.write(`warning: ${warning}\n`);
   ctx.io.stdout.write(`${result.file}\n`);
   return 0;
@@ -107,17 +106,19 @@ function rank(key: string): number {
 
 /** mentor session list <id> */
 export function sessionListCommand(id: string, flags: { json?: boolean }, ctx: CommandContext): number {
-  const root = requireRepoRoot(ctx.repoStart);
-  const rows = listSessions(root, id);
+  const { rows, problems } = listSessions(openRepo(ctx), id, localToday());
+  // A session file that cannot be read is no row of the list: say so, as validate would, and fail.
+  if (problems.errors > 0) ctx.io.stderr.write(renderText(problems, ctx.io.color));
+  const code = problems.errors > 0 ? 1 : 0;
   if (flags.json) {
     ctx.io.stdout.write(`${JSON.stringify({ id, sessions: rows }, null, 2)}\n`);
-    return 0;
+    return code;
   }
   if (rows.length === 0) {
     ctx.io.stderr.write(`${id} has no sessions yet; log one with \`mentor session add ${id}\`\n`);
-    return 0;
+    return code;
   }
   const table = rows.map((r) => [String(r.number), r.end && r.end !== r.date ? `${r.date} – ${r.end}` : r.date, r.type ?? '', r.level ?? '', r.host ?? '', r.title ?? '']);
   ctx.io.stdout.write(renderTable(['#', 'date', 'type', 'level', 'host', 'title'], table, { ...(ctx.io.stdout.isTTY && { width: ctx.io.stdout.columns ?? 100 }), shrink: 5 }));
-  return 0;
+  return code;
 }

@@ -1,12 +1,11 @@
 import { changeStatus, type StatusAction } from '../ops/status-change.js';
-import { requireRepoRoot } from '../store/find-repo.js';
-import { dateOption, type CommandContext } from './context.js';
+import { localToday } from '../util/dates.js';
+import { dateOption, openRepo, type CommandContext } from './context.js';
 
 /** mentor suspend|resume|cancel <id> */
 export function statusChangeCommand(action: StatusAction, id: string, flags: { reason?: string; date?: string }, ctx: CommandContext): number {
   const date = dateOption(flags.date, '--date');
-  const root = requireRepoRoot(ctx.repoStart);
-  const result = changeStatus({ root, id, action, date, ...(flags.reason !== undefined && { reason: flags.reason }) });
+  const result = changeStatus(openRepo(ctx), { id, action, date, today: localToday(), ...(flags.reason !== undefined && { reason: flags.reason }) });
   if (result.refusal) {
     ctx.io.stderr.write(`mentor: ${result.refusal}\n`);
     return 1;

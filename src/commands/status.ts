@@ -1,26 +1,28 @@
 import type { ChalkInstance } from 'chalk';
-import type { PartnershipSummary } from '../ops/portfolio.js';
-import { partnershipStatus, portfolioStatusParallel, type PartnershipDetail } from '../ops/status.js';
-import { requireRepoRoot } from '../store/find-repo.js';
+import { summarizeRepository, type PartnershipSummary } from '../ops/portfolio.js';
+import { partnershipStatus, type PartnershipDetail } from '../ops/status.js';
 import { renderGates } from '../ui/gates.js';
 import { progressLine } from '../ui/progress.js';
 import { renderTable } from '../ui/table.js';
-import { dateOption, speedOptions, type CommandContext } from './context.js';
+import { renderText } from '../ui/problems.js';
+import { dateOption, openRepo, type CommandContext } from './context.js';
 
 /** mentor status [id] */
 export async function statusCommand(id: string | undefined, flags: { json?: boolean; asOf?: string }, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
-  const root = requireRepoRoot(ctx.repoStart);
+  const repo = openRepo(ctx);
   const { io } = ctx;
   if (id === undefined) {
     const progress = progressLine(io, 'summarised');
-    const summaries = await portfolioStatusParallel(root, today, { ...speedOptions(ctx), onProgress: progress.update });
+    const { summaries, unreadable } = await summarizeRepository(repo, today, progress.update);
     progress.end();
+    // A partnership folder that cannot be read is never silently left out: the same error as validate's.
+    if (unreadable.problems.length > 0) io.stderr.write(renderText(unreadable, io.color));
     if (flags.json) io.stdout.write(`${JSON.stringify({ asOf: today, partnerships: summaries.map(jsonSummary) }, null, 2)}\n`);
     else io.stdout.write(renderPortfolio(summaries, today, io.color, io.stdout.isTTY ? (io.stdout.columns ?? 100) : undefined));
-    return 0;
+    return unreadable.errors > 0 ? 1 : 0;
   }
-  const detail = partnershipStatus(root, id, today);
+  const detail = partnershipStatus(repo, id, today);
   if (flags.json) {
     io.stdout.write(`${JSON.stringify({ asOf: today, ...jsonSummary(detail.summary), next: detail.next ?? null, targets: detail.targets, recentSessions: detail.recentSessions }, null, 2)}\n`);
   } else {
@@ -30,8 +32,7 @@ export async function statusCommand(id: string | undefined, flags: { json?: bool
 }
 
 function jsonSummary(s: PartnershipSummary): Record<string, unknown> {
-  const { data, warnings, ...rest } = s;
-  void data; // the raw file is for views, not for scripts
+  const { warnings, ...rest } = s;
   return { ...rest, warnings: warnings.map((w) => ({ code: w.code, message: w.message, file: w.file, line: w.line })) };
 }
 

@@ -1,9 +1,7 @@
-import { validateRepositoryParallel } from '../ops/validate.js';
-import { requireRepoRoot } from '../store/find-repo.js';
+import { appendStepSummary, validateRepository } from '../ops/validate.js';
 import { progressLine } from '../ui/progress.js';
-import { appendText } from '../store/write.js';
 import { renderGithub, renderJson, renderSarif, renderStepSummary, renderText, type ProblemFormat } from '../ui/problems.js';
-import { dateOption, speedOptions, type CommandContext } from './context.js';
+import { dateOption, openRepo, type CommandContext } from './context.js';
 
 export interface ValidateFlags {
   format: ProblemFormat;
@@ -14,9 +12,9 @@ export interface ValidateFlags {
 /** mentor validate [path...] */
 export async function validateCommand(paths: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
-  const root = requireRepoRoot(ctx.repoStart);
+  const repo = openRepo(ctx);
   const progress = progressLine(ctx.io, 'checked');
-  const result = await validateRepositoryParallel({ root, paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, ...speedOptions(ctx), onProgress: progress.update });
+  const result = await validateRepository(repo, { paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, onProgress: progress.update });
   progress.end();
   const { io } = ctx;
   switch (flags.format) {
@@ -29,7 +27,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, ctx
     case 'github': {
       io.stdout.write(renderGithub(result));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile) appendText(summaryFile, renderStepSummary(result));
+      if (summaryFile) appendStepSummary(summaryFile, renderStepSummary(result));
       break;
     }
     default:

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { Document } from 'yaml';
 import { UsageError } from '../errors.js';
 import { PartnershipSchema } from '../model/partnership.js';
-import { CONFIG_FILE, findRepoRoot } from '../store/find-repo.js';
-import { assertPartnershipId, partnershipFile } from '../store/layout.js';
+import { CONFIG_FILE, partnershipFile } from '../model/layout.js';
+import { findRepoRoot } from '../store/find-repo.js';
+import { assertPartnershipId } from '../store/layout.js';
+import { openRepository } from '../store/repository.js';
 import { createFileExclusive } from '../store/write.js';
 import { writeSchemas } from './schema.js';
 
@@ -53,6 +55,8 @@ export function initPartnership(options: InitOptions): InitResult {
   const createdRepository = root === undefined;
   root ??= createRepository(path.resolve(options.repoStart));
   const file = partnershipFile(options.id);
+  // Never write through a link (a linked partnerships/ may lead anywhere): the same error as validate's.
+  openRepository(root).refuseLinks(file);
   const abs = path.join(root, file);
   const text = `${PARTNERSHIP_SCHEMA_LINE}\n${new Document(data).toString({ lineWidth: 0 })}`;
   try {

@@ -1,24 +1,20 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkPartnership } from '../check/partnership.js';
-import { DataError, UsageError } from '../errors.js';
-import { PartnershipSchema } from '../model/partnership.js';
+import { DataError, ProblemsError, UsageError } from '../errors.js';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
-import { SessionSchema } from '../model/session.js';
+import type { Session } from '../model/session.js';
 import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, printPdf, TemplateError, type DocumentKind, type Lang } from '../render/index.js';
-import { CONFIG_FILE } from '../store/find-repo.js';
-import { assertPartnershipId, listPartnershipIds, PARTNERSHIPS_DIR } from '../store/layout.js';
-import { loadPartnership } from '../store/repository.js';
-import { readSource } from '../store/source.js';
+import type { Repository } from '../store/repository.js';
 import { writeFileAtomic } from '../store/write.js';
-import { summarizeRepository, summarizeRepositoryParallel, type PartnershipSummary } from './portfolio.js';
+import { requireValid } from './checked-write.js';
+import { summarizeRepository } from './portfolio.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ReportKind = DocumentKind | 'all';
 
 export interface ReportOptions {
-  root: string;
   /** Where a relative --out is resolved. */
   cwd: string;
   /** YYYY-MM-DD: days in stage, health warnings and "overdue" are computed for this date. */
@@ -36,8 +32,6 @@ export interface ReportOptions {
   stdout?: boolean;
   /** The environment, for finding a browser to print PDF (CHROME_PATH, PATH). */
   env: Record<string, string | undefined>;
-  /** The portfolio's summaries, when computed already (on every core, by renderReportParallel). */
-  summaries?: PartnershipSummary[];
 }
 
 export interface ReportResult {
@@ -47,15 +41,9 @@ export interface ReportResult {
   output?: string | Buffer;
 }
 
-/** renderReport, with the portfolio's summaries computed on every core for a large repository. */
-export async function renderReportParallel(options: ReportOptions, speed: { threads?: number; fastPath?: boolean }): Promise<ReportResult> {
-  if (!options.portfolio || options.id !== undefined) return renderReport(options);
-  return renderReport({ ...options, summaries: await summarizeRepositoryParallel(options.root, options.today, speed) });
-}
-
 /** Render the documents of a partnership, or the portfolio, and write them (or return one). */
-export function renderReport(options: ReportOptions): ReportResult {
-  const documents = options.portfolio ? renderPortfolio(options) : renderPartnership(options);
+export async function renderReport(repo: Repository, options: ReportOptions): Promise<ReportResult> {
+  const documents = options.portfolio ? await renderPortfolio(repo, options) : renderPartnership(repo, options);
   if (options.stdout) return { written: [], output: documents[0]!.content };
   const written = documents.map(({ file, content }) => {
     writeFileAtomic(file, content);
@@ -69,29 +57,20 @@ interface Document {
   content: string | Buffer;
 }
 
-function renderPartnership(options: ReportOptions): Document[] {
-  const { root, today, id } = options;
+function renderPartnership(repo: Repository, options: ReportOptions): Document[] {
+  const { today, id } = options;
+  const root = repo.root;
   if (options.portfolio) throw new UsageError('--portfolio renders every partnership: give no partnership id with it');
   if (id === undefined) throw new UsageError('which partnership? give its id, or --portfolio for all of them', 'mentor report <id>');
-  assertPartnershipId(id);
-  if (!existsSync(path.join(root, PARTNERSHIPS_DIR, id))) {
-    const known = listPartnershipIds(root);
-    throw new UsageError(`unknown partnership "${id}"`, known.length > 0 ? `the partnerships are: ${known.join(', ')}` : 'this repository has no partnerships yet');
-  }
+  repo.requirePartnership(id);
   const kinds: DocumentKind[] = options.kind === 'all' ? [...DOCUMENT_KINDS] : [options.kind];
   if (options.stdout && kinds.length > 1) throw new UsageError('--stdout prints one document: choose it with --kind tor, roadmap or evaluation');
 
-  const files = loadPartnership(root, id);
-  const errors = checkPartnership(files, today).filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    throw new DataError(
-      `partnership "${id}" has ${errors.length} validation error${errors.length === 1 ? '' : 's'}; no report is rendered from invalid data`,
-      `\`mentor validate ${PARTNERSHIPS_DIR}/${id}\` shows why`,
-    );
-  }
-  const partnership = PartnershipSchema.parse(files.partnership!.data);
-  const sessions = files.sessions.map((s) => SessionSchema.parse(s.data));
-  const config = repositoryConfig(root);
+  const folder = repo.folder(id);
+  const check = checkPartnership(folder, today);
+  const partnership = requireValid(folder, check, 'no report is rendered from invalid data');
+  const sessions = check.sessions as { file: string; session: Session }[];
+  const config = repositoryConfig(repo);
   const lang = options.locale ?? partnership.locale ?? config?.locale ?? 'en';
   const programme = config?.programme ?? config?.name;
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
@@ -103,14 +82,18 @@ function renderPartnership(options: ReportOptions): Document[] {
   });
 }
 
-function renderPortfolio(options: ReportOptions): Document[] {
-  const { root, today } = options;
+async function renderPortfolio(repo: Repository, options: ReportOptions): Promise<Document[]> {
+  const { today } = options;
+  const root = repo.root;
   if (options.id !== undefined) throw new UsageError('--portfolio renders every partnership: give no partnership id with it');
-  const config = repositoryConfig(root);
+  const config = repositoryConfig(repo);
   const lang = options.locale ?? config?.locale ?? 'en';
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
-  const summaries = options.summaries ?? summarizeRepository(root, today);
+  const { summaries, unreadable } = await summarizeRepository(repo, today);
+  if (unreadable.errors > 0) {
+    throw new ProblemsError(`partnerships/ holds ${unreadable.errors === 1 ? 'an entry' : `${unreadable.errors} entries`} that cannot be read as a partnership; no portfolio is rendered without ${unreadable.errors === 1 ? 'it' : 'them'}`, unreadable);
+  }
   const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang));
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
   return [{ file: path.join(dir, `portfolio.${options.format}`), content: browser ? printPdf(browser, text, today) : text }];
@@ -122,8 +105,8 @@ function createRenderer(root: string, format: ReportFormat): DocumentRenderer {
 }
 
 /** The repository's settings, when mentor.yaml is valid (validate reports it otherwise). */
-function repositoryConfig(root: string): RepositoryConfig | undefined {
-  const parsed = RepositoryConfigSchema.safeParse(readSource(root, CONFIG_FILE).data);
+function repositoryConfig(repo: Repository): RepositoryConfig | undefined {
+  const parsed = RepositoryConfigSchema.safeParse(repo.config().data);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -1,23 +1,30 @@
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Document } from 'yaml';
-import { DataError, UsageError } from '../errors.js';
+import { checkPartnership } from '../check/partnership.js';
+import { sameSession } from '../check/sessions.js';
+import { DataError, ProblemsError, UsageError } from '../errors.js';
+import type { SessionRecord } from '../model/facts.js';
+import { baseName, sessionsDir } from '../model/layout.js';
+import type { Problem } from '../model/problem.js';
 import { SessionSchema } from '../model/session.js';
-import { stageRank, isStageId } from '../roadmap/stages.js';
-import { SESSION_FILE_PATTERN, sessionsDir } from '../store/layout.js';
-import { readPartnershipData } from '../store/partnership-file.js';
-import { loadPartnership } from '../store/repository.js';
+import { numberVisits, stageRank } from '../roadmap/index.js';
+import { withPartnershipLock } from '../store/partnership-file.js';
+import type { Repository } from '../store/repository.js';
+import { readDataInput } from '../store/input.js';
+import { parseSource } from '../store/source.js';
 import { createFileExclusive } from '../store/write.js';
-import { list, rec, str } from '../util/loose.js';
 import { slugify } from '../util/text.js';
+import { folderReport, requireValid } from './checked-write.js';
 
 export const SESSION_SCHEMA_LINE = '# yaml-language-server: $schema=../../../schema/session.schema.json';
 
 export interface AddSessionOptions {
-  root: string;
   id: string;
   /** The session as it will be written (flags and --from merged). */
   session: Record<string, unknown>;
+  /** Today, for the checks made before and after. */
+  today: string;
 }
 
 export interface AddSessionResult {
@@ -28,56 +35,66 @@ export interface AddSessionResult {
   warnings: string[];
 }
 
-/** Log a session as a new file of its partnership; never overwrites, never reads other partnerships. */
-export function addSession(options: AddSessionOptions): AddSessionResult {
-  const { data: partnership } = readPartnershipData(options.root, options.id);
+/**
+ * Log a session as a new file of its partnership. Under the partnership's lock: the folder must
+ * pass validate's rules, a session with the same date and title is refused (naming its file), and
+ * the new file must leave the folder valid. Never overwrites, never reads other partnerships.
+ */
+export function addSession(repo: Repository, options: AddSessionOptions): AddSessionResult {
   const checked = SessionSchema.safeParse(options.session);
   if (!checked.success) {
     const lines = checked.error.issues.map((issue) => `${issue.path.join('.') || '(session)'}: ${issue.message}`);
     throw new DataError(`the session does not fit the session schema: ${lines.join('; ')}`, 'see `mentor schema --kind session`');
   }
   const session = checked.data;
-  const targetIds = list(partnership.targets).map((t) => str(rec(t)?.id));
-  const missing = (session.targets ?? []).filter((t) => !targetIds.includes(t));
-  if (missing.length > 0) {
-    const known = targetIds.filter(Boolean);
-    throw new UsageError(`${options.id} has no target ${missing.map((t) => `"${t}"`).join(', ')}`, known.length > 0 ? `its targets are: ${known.join(', ')}` : 'it has no targets yet');
-  }
-  const requestDate = str(rec(partnership.request)?.date);
-  if (requestDate && session.date < requestDate) {
-    throw new UsageError(`the session (${session.date}) is dated before the request (${requestDate})`, 'check the date; `mentor validate` would report it (MTR041)');
-  }
-  if (session.end !== undefined && session.end < session.date) {
-    throw new UsageError(`the session ends (${session.end}) before it starts (${session.date})`, 'check --end; `mentor validate` would report it (MTR042)');
-  }
-  const warnings: string[] = [];
-  if (isStageId(partnership.stage) && stageRank(partnership.stage) < stageRank('mentoring')) {
-    warnings.push(`${options.id} is at stage "${partnership.stage}", before mentoring; the session is logged all the same`);
-  }
-  if (partnership.status !== 'active') warnings.push(`${options.id} is ${String(partnership.status)}; the session is logged all the same`);
-
-  const dir = sessionsDir(options.id);
-  const sameDayAndTitle = loadPartnership(options.root, options.id).sessions.some((s) => {
-    const other = rec(s.data);
-    return other?.date === session.date && str(other.title)?.trim().toLowerCase() === session.title.trim().toLowerCase();
-  });
-  if (sameDayAndTitle) {
-    warnings.push(`another session on ${session.date} has the same title; \`mentor validate\` reports the pair until one is retitled or they are merged`);
-  }
-
-  const text = `${SESSION_SCHEMA_LINE}\n${new Document(options.session).toString({ lineWidth: 0 })}`;
-  const base = `${session.date}-${slugify(session.title)}`;
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const name = attempt === 0 ? `${base}.yaml` : `${base}-${randomBytes(2).toString('hex')}.yaml`;
-    const file = `${dir}/${name}`;
-    try {
-      createFileExclusive(path.join(options.root, file), text);
-      return { file, text, warnings };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  return withPartnershipLock(repo, options.id, () => {
+    const folder = repo.folder(options.id);
+    const check = checkPartnership(folder, options.today);
+    const partnership = requireValid(folder, check, 'no session was logged');
+    const targetIds = (partnership.targets ?? []).map((t) => t.id);
+    const missing = (session.targets ?? []).filter((t) => !targetIds.includes(t));
+    if (missing.length > 0) {
+      throw new UsageError(`${options.id} has no target ${missing.map((t) => `"${t}"`).join(', ')}`, targetIds.length > 0 ? `its targets are: ${targetIds.join(', ')}` : 'it has no targets yet');
     }
+    const requestDate = partnership.request?.date;
+    if (requestDate && session.date < requestDate) {
+      throw new UsageError(`the session (${session.date}) is dated before the request (${requestDate})`, 'check the date; `mentor validate` would report it (MTR041)');
+    }
+    if (session.end !== undefined && session.end < session.date) {
+      throw new UsageError(`the session ends (${session.end}) before it starts (${session.date})`, 'check --end; `mentor validate` would report it (MTR042)');
+    }
+    const existing = sameSession(check.sessions, session.date, session.title);
+    if (existing) {
+      throw new DataError(`a session on ${session.date} with the title "${session.title}" is already logged: ${existing.file}; nothing was written`, 'add to that file, or give this session a distinct title');
+    }
+
+    const text = `${SESSION_SCHEMA_LINE}\n${new Document(options.session).toString({ lineWidth: 0 })}`;
+    const file = freeSessionFile(repo, options.id, `${session.date}-${slugify(session.title)}`);
+    const added = checkPartnership({ ...folder, sessions: [...folder.sessions, parseSource(file, text)] }, options.today);
+    const introduced = added.problems.filter((p: Problem) => p.severity === 'error');
+    if (introduced.length > 0) {
+      throw new ProblemsError(`the session would leave ${options.id} invalid; nothing was written`, folderReport(folder, introduced));
+    }
+    createFileExclusive(path.join(repo.root, file), text);
+    return { file, text, warnings: sessionWarnings(options.id, partnership) };
+  });
+}
+
+/** The first free name for a session file: the date and title, then with a short random suffix (two titles may share a slug). */
+function freeSessionFile(repo: Repository, id: string, base: string): string {
+  const taken = new Set(repo.folder(id).sessions.map((s) => baseName(s.file)));
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const name = attempt === 0 ? `${base}.yaml` : `${base}-${randomBytes(2).toString('hex')}.yaml`;
+    if (!taken.has(name)) return `${sessionsDir(id)}/${name}`;
   }
-  throw new UsageError(`could not find a free file name for ${base}.yaml after 8 tries`);
+  throw new UsageError(`could not find a free file name for ${base}.yaml`);
+}
+
+function sessionWarnings(id: string, p: { stage: Parameters<typeof stageRank>[0]; status: string }): string[] {
+  const warnings: string[] = [];
+  if (stageRank(p.stage) < stageRank('mentoring')) warnings.push(`${id} is at stage "${p.stage}", before mentoring; the session is logged all the same`);
+  if (p.status !== 'active') warnings.push(`${id} is ${p.status}; the session is logged all the same`);
+  return warnings;
 }
 
 export interface SessionRow {
@@ -92,22 +109,36 @@ export interface SessionRow {
   location?: string;
 }
 
-/** The sessions of a partnership in date order, numbered as visits are counted. */
-export function listSessions(root: string, id: string): SessionRow[] {
-  readPartnershipData(root, id);
-  const rows = loadPartnership(root, id)
-    .sessions.map((source) => ({ source, data: rec(source.data) }))
-    .filter(({ source }) => SESSION_FILE_PATTERN.test(source.file.split('/').pop()!))
-    .map(({ source, data }) => {
-      const date = str(data?.date) ?? source.file.split('/').pop()!.slice(0, 10);
-      const row: SessionRow = { number: 0, file: source.file, date };
-      for (const key of ['end', 'type', 'level', 'host', 'title', 'location'] as const) {
-        const value = str(data?.[key]);
-        if (value !== undefined) row[key] = value;
-      }
-      return row;
-    })
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
-  rows.forEach((row, index) => (row.number = index + 1));
-  return rows;
+export interface SessionList {
+  rows: SessionRow[];
+  /** Errors of the session files that keep a session from its row (a file that cannot be read). */
+  problems: ReturnType<typeof folderReport>;
+}
+
+/** Rows for sessions, in visit order and numbered as every document numbers them. */
+export function sessionRows(sessions: readonly SessionRecord[]): SessionRow[] {
+  return numberVisits(sessions).map(({ number, file, session }): SessionRow => {
+    const row: SessionRow = { number, file, date: session.date };
+    for (const key of ['end', 'type', 'level', 'host', 'title', 'location'] as const) {
+      const value = session[key];
+      if (value !== undefined) row[key] = value;
+    }
+    return row;
+  });
+}
+
+/** The sessions of a partnership in visit order, numbered as every document numbers them. */
+export function listSessions(repo: Repository, id: string, today: string): SessionList {
+  repo.requirePartnership(id);
+  const folder = repo.folder(id);
+  const check = checkPartnership(folder, today);
+  const rows = sessionRows(check.sessions);
+  const sessionFiles = new Set(folder.sessions.map((s) => s.file));
+  const errors = check.problems.filter((p) => p.severity === 'error' && sessionFiles.has(p.file));
+  return { rows, problems: folderReport(folder, errors) };
+}
+
+/** A session given as a YAML or JSON file, or on standard input for "-", read with the data files' limits. */
+export function readSessionInput(given: string, cwd: string): Record<string, unknown> {
+  return readDataInput(given, cwd);
 }

@@ -1,7 +1,8 @@
-import type { PartnershipStatus } from '../model/constants.js';
 import { UsageError } from '../errors.js';
-import { updatePartnership } from '../store/partnership-file.js';
-import { lastHistoryDate } from './history.js';
+import type { PartnershipStatus } from '../model/constants.js';
+import { lastHistoryDate } from '../roadmap/index.js';
+import type { Repository } from '../store/repository.js';
+import { checkedUpdate } from './checked-write.js';
 
 export type StatusAction = 'suspend' | 'resume' | 'cancel';
 
@@ -12,10 +13,11 @@ const RULES: Record<StatusAction, { to: PartnershipStatus; from: PartnershipStat
 };
 
 export interface StatusChangeOptions {
-  root: string;
   id: string;
   action: StatusAction;
   date: string;
+  /** Today, for the checks made before and after the change. */
+  today: string;
   reason?: string;
 }
 
@@ -30,20 +32,20 @@ export interface StatusChangeResult {
 }
 
 /** Suspend, resume or cancel a partnership, recording the change in its history. */
-export function changeStatus(options: StatusChangeOptions): StatusChangeResult {
+export function changeStatus(repo: Repository, options: StatusChangeOptions): StatusChangeResult {
   const rule = RULES[options.action];
   if (options.action !== 'resume' && !options.reason?.trim()) {
     throw new UsageError(`${options.action} needs --reason <text>: the history records why`);
   }
   let from = '';
   let refusal: string | undefined;
-  const { before, after } = updatePartnership(options.root, options.id, (data) => {
-    from = String(data.status);
-    if (!(rule.from as string[]).includes(from)) {
+  const { before, after } = checkedUpdate(repo, options.id, options.today, (p) => {
+    from = p.status;
+    if (!rule.from.includes(p.status)) {
       refusal = `${options.id} is ${from}; only a partnership that is ${rule.from.join(' or ')} can be ${rule.to === 'active' ? 'resumed' : rule.to}`;
       return undefined;
     }
-    const last = lastHistoryDate(data);
+    const last = lastHistoryDate(p);
     if (last && options.date < last) throw new UsageError(`--date ${options.date} is before the last history entry (${last})`, 'history stays in date order');
     const entry: Record<string, unknown> = { status: rule.to, date: options.date };
     if (options.reason?.trim()) entry.reason = options.reason.trim();

@@ -1,101 +1,52 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkPartnership } from '../check/partnership.js';
-import { sortProblems, type Problem, type ProblemReport } from '../check/problem.js';
 import { checkSchema } from '../check/schema.js';
 import { UsageError } from '../errors.js';
+import { CONFIG_FILE, PARTNERSHIPS_DIR } from '../model/layout.js';
+import { sortProblems, type ProblemReport } from '../model/problem.js';
 import { RepositoryConfigSchema } from '../model/repository.js';
-import { CONFIG_FILE } from '../store/find-repo.js';
-import { PARTNERSHIPS_DIR } from '../store/layout.js';
-import { listPartnershipFolders, loadPartnership } from '../store/repository.js';
-import { readSource, sourceLine, type SourceFile } from '../store/source.js';
-import { runInWorkers, threadCount, type Progress } from './workers.js';
+import type { Repository } from '../store/repository.js';
+import { appendText } from '../store/write.js';
+import type { FolderFindings } from './check-folders.js';
+import { forEachFolder, type Progress } from './pool.js';
 
 export interface ValidateOptions {
-  root: string;
   /** Files or folders to check, relative to `cwd`; all of the repository when empty. */
   paths?: readonly string[];
-  cwd?: string;
+  /** Where relative paths start: the folder the command was given (-C), else the current one. */
+  cwd: string;
   /** YYYY-MM-DD: the date health warnings are computed for. */
   today: string;
   /** Warnings count as errors. */
   strict?: boolean;
+  onProgress?: Progress;
 }
 
 export type ValidateResult = ProblemReport;
 
-/** What checking some partnership folders found: the problems, and the text of each file they are in. */
-export interface FolderFindings {
-  problems: Problem[];
-  /** Text of the files with problems, for the source line under each message. */
-  texts: Record<string, string>;
-  files: number;
+/** Check a repository, or some of its files, and return every problem found. */
+export async function validateRepository(repo: Repository, options: ValidateOptions): Promise<ValidateResult> {
+  const scope = resolveScope(repo.root, options.cwd, options.paths ?? []);
+  const listing = scope.everything ? repo.partnerships() : { ids: [...scope.ids], layout: [] };
+  const parts = await forEachFolder(repo, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
+  const findings: FolderFindings = {
+    problems: [...parts.flatMap((p) => p.problems), ...listing.layout],
+    texts: Object.assign({}, ...parts.map((p) => p.texts)) as Record<string, string>,
+    files: parts.reduce((n, p) => n + p.files, 0),
+  };
+  if (scope.everything || scope.config) checkConfig(repo, findings);
+  return finish(options, scope, findings);
 }
 
-/**
- * Check partnership folders one at a time, keeping only their problems (and the text of the files
- * they are in), so memory stays flat however large the repository.
- */
-export function checkFolders(root: string, ids: readonly string[], today: string, onProgress?: Progress): FolderFindings {
-  const findings: FolderFindings = { problems: [], texts: {}, files: 0 };
-  for (const [index, id] of ids.entries()) {
-    if (onProgress && index % 50 === 0) onProgress(index, ids.length);
-    const folder = loadPartnership(root, id);
-    const sources = [folder.partnership, ...folder.sessions].filter((s): s is SourceFile => s !== undefined);
-    findings.files += sources.length;
-    const problems = checkPartnership(folder, today);
-    if (problems.length === 0) continue;
-    findings.problems.push(...problems);
-    const withProblems = new Set(problems.map((p) => p.file));
-    for (const source of sources) if (withProblems.has(source.file)) findings.texts[source.file] = source.text;
-  }
-  return findings;
-}
-
-/** The ids of the partnerships to check, and the problems of the repository's own layout. */
-function partnershipsInScope(root: string, scope: Scope): { ids: string[]; layout: Problem[] } {
-  if (!scope.everything) return { ids: [...scope.ids], layout: [] };
-  const { ids, layout } = listPartnershipFolders(root);
-  return { ids, layout };
-}
-
-function checkConfig(root: string, findings: FolderFindings): void {
-  const config = readSource(root, CONFIG_FILE);
+function checkConfig(repo: Repository, findings: FolderFindings): void {
+  const config = repo.config();
   findings.files++;
   const problems = [...config.problems, ...checkSchema(config, RepositoryConfigSchema, 'the repository settings')];
   if (problems.length > 0) findings.texts[config.file] = config.text;
   findings.problems.push(...problems);
 }
 
-/**
- * Check a repository on every core (worker threads), falling back to this thread for small
- * repositories or when running from sources; the result is the same either way.
- */
-export async function validateRepositoryParallel(
-  options: ValidateOptions & { threads?: number; fastPath?: boolean; onProgress?: Progress },
-): Promise<ValidateResult> {
-  const scope = resolveScope(options.root, options.cwd ?? process.cwd(), options.paths ?? []);
-  const { ids, layout } = partnershipsInScope(options.root, scope);
-  const job = { kind: 'check' as const, root: options.root, today: options.today, fastPath: options.fastPath ?? true };
-  const parts = await runInWorkers<FolderFindings>(job, ids, threadCount(options.threads), options.onProgress);
-  const findings: FolderFindings = parts
-    ? { problems: parts.flatMap((p) => p.problems), texts: Object.assign({}, ...parts.map((p) => p.texts)), files: parts.reduce((n, p) => n + p.files, 0) }
-    : checkFolders(options.root, ids, options.today, options.onProgress);
-  findings.problems.push(...layout);
-  return finish(options, scope, findings);
-}
-
-/** Check a repository, or some of its files, and return every problem found. */
-export function validateRepository(options: ValidateOptions): ValidateResult {
-  const scope = resolveScope(options.root, options.cwd ?? process.cwd(), options.paths ?? []);
-  const { ids, layout } = partnershipsInScope(options.root, scope);
-  const findings = checkFolders(options.root, ids, options.today);
-  findings.problems.push(...layout);
-  return finish(options, scope, findings);
-}
-
 function finish(options: ValidateOptions, scope: Scope, findings: FolderFindings): ValidateResult {
-  if (scope.everything || scope.config) checkConfig(options.root, findings);
   const selected = scope.everything
     ? findings.problems
     : findings.problems.filter((p) => scope.prefixes.some((prefix) => p.file === prefix || p.file.startsWith(`${prefix}/`)));
@@ -108,7 +59,7 @@ function finish(options: ValidateOptions, scope: Scope, findings: FolderFindings
     warnings: selected.length - errors,
     files: findings.files,
     problems: selected,
-    sourceLine: (file, line) => sourceLine(findings.texts[file] ?? '', line),
+    sourceLine: lineReader(findings.texts),
   };
 }
 
@@ -144,4 +95,27 @@ function resolveScope(root: string, cwd: string, paths: readonly string[]): Scop
     scope.prefixes.push(rel);
   }
   return scope;
+}
+
+/** A reader of 1-based lines of some texts, each text indexed once on first use. */
+export function lineReader(texts: Record<string, string>): (file: string, line: number) => string {
+  const starts = new Map<string, number[]>();
+  return (file, line) => {
+    const text = texts[file] ?? '';
+    let index = starts.get(file);
+    if (!index) {
+      index = [0];
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) index.push(at + 1);
+      starts.set(file, index);
+    }
+    const start = index[line - 1];
+    if (start === undefined || line < 1) return '';
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+  };
+}
+
+/** Add to GitHub's job summary ($GITHUB_STEP_SUMMARY), creating the file when missing. */
+export function appendStepSummary(file: string, text: string): void {
+  appendText(file, text);
 }

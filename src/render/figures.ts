@@ -2,30 +2,14 @@
 import type { StageId } from '../model/enums.js';
 import type { Partnership, Target } from '../model/partnership.js';
 import type { Session } from '../model/session.js';
-import { stageEntries } from '../roadmap/stages.js';
+import { isTargetOverdue, levelCounts, stageEntries, type NumberedVisit } from '../roadmap/index.js';
 import { daysBetween } from '../util/dates.js';
 
 /** The programme expects about three technical exchanges to one political. */
 export const EXPECTED_TECHNICAL_PER_POLITICAL = 3;
 
-export interface NumberedSession {
-  /** The visit number: the session's rank by date (no number is ever stored). */
-  number: number;
-  session: Session;
-  /** Days since the previous session began; undefined for the first. */
-  daysSincePrevious?: number;
-}
-
-/** The sessions held up to `today`, in date order (then title), numbered from 1. */
-export function numberSessions(sessions: readonly Session[], today: string): NumberedSession[] {
-  const held = sessions
-    .filter((s) => s.date <= today)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
-  return held.map((session, index) => {
-    const previous = held[index - 1];
-    return { number: index + 1, session, ...(previous && { daysSincePrevious: daysBetween(previous.date, session.date) }) };
-  });
-}
+/** A held session with its visit number (see roadmap/figures.ts, where numbering is defined). */
+export type NumberedSession = NumberedVisit<Session>;
 
 export type RatioVerdict = 'none' | 'all-technical' | 'as-expected' | 'below' | 'political-heavy';
 
@@ -44,8 +28,7 @@ export interface SessionStats {
 /** Counts of held sessions: level, who hosted, and the rhythm of visits. */
 export function sessionStats(numbered: readonly NumberedSession[]): SessionStats {
   const sessions = numbered.map((n) => n.session);
-  const technical = sessions.filter((s) => s.level === 'technical').length;
-  const political = sessions.filter((s) => s.level === 'political').length;
+  const { technical, political } = levelCounts(sessions);
   const hosting = { mentor: 0, mentee: 0, other: 0, remote: 0 };
   for (const s of sessions) hosting[s.host]++;
   const gaps = numbered.flatMap((n) => (n.daysSincePrevious === undefined ? [] : [n.daysSincePrevious]));
@@ -71,11 +54,6 @@ function ratioVerdict(technical: number, political: number): RatioVerdict {
   return ratio >= 1 ? 'below' : 'political-heavy';
 }
 
-/** Whether a target is past its due date without being achieved or dropped. */
-export function isOverdue(target: Target, today: string): boolean {
-  return target.due < today && target.status !== 'achieved' && target.status !== 'dropped';
-}
-
 export interface TargetCounts {
   total: number;
   achieved: number;
@@ -93,7 +71,7 @@ export function targetCounts(targets: readonly Target[], today: string): TargetC
     inProgress: count('in-progress'),
     notStarted: count('not-started'),
     dropped: count('dropped'),
-    overdue: targets.filter((t) => isOverdue(t, today)).length,
+    overdue: targets.filter((t) => isTargetOverdue(t, today)).length,
   };
 }
 

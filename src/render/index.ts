@@ -1,5 +1,5 @@
 // Rendering: view models in, document text out. No file system writes, no console.
-import type { PartnershipSummary } from '../ops/portfolio.js';
+import type { PartnershipSummary } from '../model/summary.js';
 import { TemplateRenderer, type TemplateFormat } from './environment.js';
 import type { Lang } from './format.js';
 import { localizer } from './locale.js';

@@ -1,5 +1,5 @@
 import { Direction as DirectionSchema, STAGE_IDS } from '../model/enums.js';
-import type { PartnershipSummary } from '../ops/portfolio.js';
+import type { PartnershipSummary } from '../model/summary.js';
 import { DAC_LIST_EDITION, directionOf, type Direction } from './dac.js';
 import type { Localizer } from './locale.js';
 import type { StringKey } from './locales/en.js';

@@ -2,7 +2,8 @@
 // geometry of an inline SVG timeline (HTML). Both are computed here; templates only print them.
 import type { Partnership } from '../model/partnership.js';
 import { daysBetween } from '../util/dates.js';
-import { isOverdue, stagePeriods, type NumberedSession } from './figures.js';
+import { isTargetOverdue } from '../roadmap/index.js';
+import { stagePeriods, type NumberedSession } from './figures.js';
 import type { Localizer } from './locale.js';
 
 interface GanttTask {
@@ -22,7 +23,7 @@ export function ganttChart(p: Partnership, numbered: readonly NumberedSession[],
   const mentoring = p.history.find((e) => e.stage === 'mentoring')?.date ?? today;
   const targets: GanttTask[] = (p.targets ?? []).map((t, index) => {
     const start = mentoring < t.due ? mentoring : t.due;
-    const tag = t.status === 'achieved' ? 'done, ' : isOverdue(t, today) ? 'crit, ' : t.status === 'in-progress' ? 'active, ' : '';
+    const tag = t.status === 'achieved' ? 'done, ' : isTargetOverdue(t, today) ? 'crit, ' : t.status === 'in-progress' ? 'active, ' : '';
     return { name: `${t.title} (${l.t(`targetStatus.${t.status}`)})`, spec: `${tag}target${index + 1}, ${start}, ${start === t.due ? '1d' : t.due}` };
   });
   const sessions: GanttTask[] = numbered.map(({ number, session }) => ({

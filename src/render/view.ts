@@ -3,12 +3,10 @@
 import { RATING_KEYS } from '../model/enums.js';
 import type { Partnership, Party } from '../model/partnership.js';
 import type { Session } from '../model/session.js';
-import { stageEnteredOn } from '../roadmap/health.js';
+import { isTargetOverdue, numberVisits, stageEnteredOn } from '../roadmap/index.js';
 import { daysBetween } from '../util/dates.js';
 import { directionOf } from './dac.js';
 import {
-  isOverdue,
-  numberSessions,
   plannedAgainstHeld,
   sessionCosts,
   sessionStats,
@@ -26,7 +24,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** What every partnership document is built from. */
 export interface DocumentInput {
   partnership: Partnership;
-  sessions: Session[];
+  /** The logged sessions, each with its file (visits are numbered by date, then file name). */
+  sessions: { file: string; session: Session }[];
   /** The repository's programme or name, for the header. */
   programme?: string;
   /** YYYY-MM-DD: the date figures are computed for. */
@@ -51,7 +50,7 @@ export function documentView(kind: DocumentKind, input: DocumentInput, l: Locali
 function baseView(kind: DocumentKind, { partnership: p, sessions, programme, today }: DocumentInput, l: Localizer) {
   const entered = stageEnteredOn(p);
   const direction = directionOf(p.direction, p.mentor.country, p.mentee.country);
-  const numbered = numberSessions(sessions, today);
+  const numbered = numberVisits(sessions, today);
   return {
     lang: l.lang,
     kind,
@@ -93,7 +92,7 @@ function targetRows(p: Partnership, today: string, l: Localizer) {
     baseline: t.baseline ?? DASH,
     due: l.short(t.due),
     status: l.t(`targetStatus.${t.status}`),
-    overdue: isOverdue(t, today),
+    overdue: isTargetOverdue(t, today),
     result: [t.result, t.achieved ? l.short(t.achieved) : undefined].filter(Boolean).join(' — ') || DASH,
   }));
 }
@@ -204,7 +203,7 @@ const TEAM_SIDES = ['mentor', 'mentee', 'lga', 'programme'] as const;
 function torView({ partnership: p, sessions, today }: DocumentInput, l: Localizer) {
   const approvals = p.agreement?.approvals ?? [];
   const terms = p.agreement?.terms;
-  const numbered = numberSessions(sessions, today);
+  const numbered = numberVisits(sessions, today);
   const taskForce = p.task_force ?? [];
   const teams = TEAM_SIDES.map((side) => ({
     label: l.t(`team.${side}`),
@@ -233,7 +232,7 @@ function torView({ partnership: p, sessions, today }: DocumentInput, l: Localize
     funders: (p.funding ?? []).map((f) => f.funder),
     periods: periodRows(p, today, l),
     milestones: milestoneRows(p, today, l),
-    planned: plannedView(p, sessions, today, l),
+    planned: plannedView(p, sessions.map((r) => r.session), today, l),
     funding: fundingView(p, l),
     risks: (p.risks ?? []).map((r) => ({ risk: r.risk, mitigation: r.mitigation ?? DASH })),
     handover: p.handover ? { date: l.date(p.handover.date), owner: p.handover.owner, note: p.handover.note ?? null } : null,
@@ -251,19 +250,19 @@ function productView(p: Partnership, l: Localizer) {
 }
 
 function roadmapView({ partnership: p, sessions, today }: DocumentInput, l: Localizer) {
-  const numbered = numberSessions(sessions, today);
+  const numbered = numberVisits(sessions, today);
   return {
     periods: periodRows(p, today, l),
     targetCounts: counts(p, today, l),
     milestones: milestoneRows(p, today, l),
-    planned: plannedView(p, sessions, today, l),
+    planned: plannedView(p, sessions.map((r) => r.session), today, l),
     gantt: ganttChart(p, numbered, today, l),
     timeline: svgTimeline(p, numbered, today, l),
   };
 }
 
 function evaluationView({ partnership: p, sessions, today }: DocumentInput, l: Localizer) {
-  const numbered = numberSessions(sessions, today);
+  const numbered = numberVisits(sessions, today);
   const entered = stageEnteredOn(p) ?? today;
   const mentoringSince = p.history.find((e) => e.stage === 'mentoring')?.date;
   const evaluation = p.evaluation;
@@ -295,7 +294,7 @@ function evaluationView({ partnership: p, sessions, today }: DocumentInput, l: L
     lessons: evaluation?.lessons ?? [],
     recommendations: evaluation?.recommendations ?? [],
     periods: periodRows(p, today, l),
-    planned: plannedView(p, sessions, today, l),
+    planned: plannedView(p, sessions.map((r) => r.session), today, l),
     fundingTotals: moneyRows(p.funding ?? [], l),
     costTotals: moneyRows(costs, l),
     handover: p.handover ? { date: l.date(p.handover.date), owner: p.handover.owner } : null,

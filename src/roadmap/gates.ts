@@ -1,12 +1,14 @@
 import { RATING_KEYS, type StageId } from '../model/constants.js';
-import { isIsoDate } from '../util/dates.js';
-import { hasText, list, rec, type Loose } from '../util/loose.js';
+import type { PartnershipFacts } from '../model/facts.js';
 
-/** What a gate looks at: the partnership's data (possibly invalid) and its logged sessions. */
+/** What a gate looks at: the partnership's facts (from a file that may be invalid) and its logged sessions. */
 export interface GateInput {
-  partnership: Loose;
+  partnership: PartnershipFacts;
   sessionCount: number;
 }
+
+/** Text with something in it (the facts keep blank text where the schema allows it). */
+const hasText = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 
 /** One entry requirement of a stage, met or not. */
 export interface Requirement {
@@ -38,12 +40,10 @@ interface RequirementRule {
   entryOnly?: boolean;
 }
 
-const at = (p: Loose, key: string) => rec(p[key]);
-
 const REQUEST_RULES: RequirementRule[] = [
-  { id: 'request.date', label: 'the date the request was made', field: 'request.date', check: ({ partnership: p }) => isIsoDate(at(p, 'request')?.date) },
-  { id: 'request.from', label: 'who sent the request', field: 'request.from', check: ({ partnership: p }) => hasText(at(p, 'request')?.from) },
-  { id: 'request.topic', label: 'the topic of the request', field: 'request.topic', check: ({ partnership: p }) => hasText(at(p, 'request')?.topic) },
+  { id: 'request.date', label: 'the date the request was made', field: 'request.date', check: ({ partnership: p }) => p.request?.date !== undefined },
+  { id: 'request.from', label: 'who sent the request', field: 'request.from', check: ({ partnership: p }) => hasText(p.request?.from) },
+  { id: 'request.topic', label: 'the topic of the request', field: 'request.topic', check: ({ partnership: p }) => hasText(p.request?.topic) },
 ];
 
 function approvalRule(side: 'mentor' | 'mentee'): RequirementRule {
@@ -52,14 +52,10 @@ function approvalRule(side: 'mentor' | 'mentee'): RequirementRule {
     label: `political approval on the ${side} side (the approving body and the date)`,
     field: 'agreement.approvals',
     check: ({ partnership: p }) =>
-      list(at(p, 'agreement')?.approvals).some((raw) => {
-        const approval = rec(raw);
-        return approval?.side === side && hasText(approval.body) && isIsoDate(approval.date);
-      }),
+      (p.agreement?.approvals ?? []).some((approval) => approval?.side === side && hasText(approval.body) && approval.date !== undefined),
   };
 }
 
-const terms = (p: Loose) => rec(at(p, 'agreement')?.terms);
 const sessionLogged: RequirementRule = {
   id: 'sessions.logged',
   label: 'at least one session logged',
@@ -71,21 +67,21 @@ const sessionLogged: RequirementRule = {
 const GATES: Record<StageId, RequirementRule[]> = {
   request: [
     { id: 'id', label: 'an id', field: 'id', check: ({ partnership: p }) => hasText(p.id) },
-    { id: 'mentor', label: 'a mentor, or "tbd" while none is found', field: 'mentor.name', check: ({ partnership: p }) => hasText(at(p, 'mentor')?.name) },
-    { id: 'mentee', label: 'the mentee, with its country', field: 'mentee', check: ({ partnership: p }) => hasText(at(p, 'mentee')?.name) && hasText(at(p, 'mentee')?.country) },
+    { id: 'mentor', label: 'a mentor, or "tbd" while none is found', field: 'mentor.name', check: ({ partnership: p }) => hasText(p.mentor?.name) },
+    { id: 'mentee', label: 'the mentee, with its country', field: 'mentee', check: ({ partnership: p }) => hasText(p.mentee?.name) && hasText(p.mentee.country) },
     ...REQUEST_RULES,
   ],
   assessment: REQUEST_RULES,
   agreement: [
-    { id: 'assessment.date', label: 'the needs assessment, with its date', field: 'assessment.date', check: ({ partnership: p }) => isIsoDate(at(p, 'assessment')?.date) },
-    { id: 'assessment.lga', label: "the mentee's national local-government association consulted", field: 'assessment.lga', check: ({ partnership: p }) => hasText(at(p, 'assessment')?.lga) },
-    { id: 'assessment.interest_confirmed', label: 'interest confirmed in the assessment', field: 'assessment.interest_confirmed', check: ({ partnership: p }) => at(p, 'assessment')?.interest_confirmed === true },
+    { id: 'assessment.date', label: 'the needs assessment, with its date', field: 'assessment.date', check: ({ partnership: p }) => p.assessment?.date !== undefined },
+    { id: 'assessment.lga', label: "the mentee's national local-government association consulted", field: 'assessment.lga', check: ({ partnership: p }) => hasText(p.assessment?.lga) },
+    { id: 'assessment.interest_confirmed', label: 'interest confirmed in the assessment', field: 'assessment.interest_confirmed', check: ({ partnership: p }) => p.assessment?.interest_confirmed === true },
     {
       id: 'mentor.identified',
       label: 'a mentor identified (a name other than "tbd", and its country)',
       field: 'mentor.name',
       check: ({ partnership: p }) => {
-        const mentor = at(p, 'mentor');
+        const mentor = p.mentor;
         return hasText(mentor?.name) && mentor.name !== 'tbd' && hasText(mentor.country);
       },
     },
@@ -93,17 +89,17 @@ const GATES: Record<StageId, RequirementRule[]> = {
   setup: [
     approvalRule('mentor'),
     approvalRule('mentee'),
-    { id: 'terms.objectives', label: 'Terms of Reference with at least one objective', field: 'agreement.terms.objectives', check: ({ partnership: p }) => list(terms(p)?.objectives).some(hasText) },
+    { id: 'terms.objectives', label: 'Terms of Reference with at least one objective', field: 'agreement.terms.objectives', check: ({ partnership: p }) => (p.agreement?.terms?.objectives ?? []).some(hasText) },
     {
       id: 'terms.duration_months',
       label: 'the duration in the Terms of Reference, in months',
       field: 'agreement.terms.duration_months',
       check: ({ partnership: p }) => {
-        const months = terms(p)?.duration_months;
-        return typeof months === 'number' && months > 0;
+        const months = p.agreement?.terms?.duration_months;
+        return months !== undefined && months > 0;
       },
     },
-    { id: 'terms.evaluation_method', label: 'the evaluation method in the Terms of Reference', field: 'agreement.terms.evaluation_method', check: ({ partnership: p }) => hasText(terms(p)?.evaluation_method) },
+    { id: 'terms.evaluation_method', label: 'the evaluation method in the Terms of Reference', field: 'agreement.terms.evaluation_method', check: ({ partnership: p }) => hasText(p.agreement?.terms?.evaluation_method) },
   ],
   mentoring: [
     {
@@ -111,22 +107,19 @@ const GATES: Record<StageId, RequirementRule[]> = {
       label: 'a task force with a member of the mentee side marked lead',
       field: 'task_force',
       check: ({ partnership: p }) =>
-        list(p.task_force).some((raw) => {
-          const member = rec(raw);
-          return member?.side === 'mentee' && member.lead === true && hasText(member.name);
-        }),
+        (p.task_force ?? []).some((member) => member?.side === 'mentee' && member.lead === true && hasText(member.name)),
     },
     {
       id: 'targets.some',
       label: 'at least one target in targets',
       field: 'targets',
-      check: ({ partnership: p }) => list(p.targets).length >= 1,
+      check: ({ partnership: p }) => (p.targets ?? []).length >= 1,
     },
     {
       id: 'targets.at-most-5',
       label: 'at most 5 targets ("start with a small project")',
       field: 'targets',
-      check: ({ partnership: p }) => list(p.targets).length <= 5 || `there are ${list(p.targets).length}`,
+      check: ({ partnership: p }) => (p.targets ?? []).length <= 5 || `there are ${(p.targets ?? []).length}`,
       entryOnly: true,
     },
     {
@@ -134,9 +127,9 @@ const GATES: Record<StageId, RequirementRule[]> = {
       label: 'every target with an indicator and a due date',
       field: 'targets',
       check: ({ partnership: p }) => {
-        const incomplete = list(p.targets)
-          .map((raw, index) => ({ target: rec(raw), index }))
-          .filter(({ target }) => !hasText(target?.indicator) || !isIsoDate(target?.due))
+        const incomplete = (p.targets ?? [])
+          .map((target, index) => ({ target, index }))
+          .filter(({ target }) => !hasText(target?.indicator) || target?.due === undefined)
           .map(({ target, index }) => (hasText(target?.id) ? target.id : `#${index + 1}`));
         return incomplete.length === 0 || `incomplete: ${incomplete.join(', ')}`;
       },
@@ -145,8 +138,8 @@ const GATES: Record<StageId, RequirementRule[]> = {
   evaluation: [sessionLogged],
   launch: [
     sessionLogged,
-    { id: 'product.title', label: 'the product (a City Development Strategy or other) with its title', field: 'product.title', check: ({ partnership: p }) => hasText(at(p, 'product')?.title) },
-    { id: 'product.adopted', label: "the product's adoption date", field: 'product.adopted', check: ({ partnership: p }) => isIsoDate(at(p, 'product')?.adopted) },
+    { id: 'product.title', label: 'the product (a City Development Strategy or other) with its title', field: 'product.title', check: ({ partnership: p }) => hasText(p.product?.title) },
+    { id: 'product.adopted', label: "the product's adoption date", field: 'product.adopted', check: ({ partnership: p }) => p.product?.adopted !== undefined },
   ],
   promotion: [
     {
@@ -154,19 +147,18 @@ const GATES: Record<StageId, RequirementRule[]> = {
       label: 'an evaluation recorded, with its date and all seven ratings',
       field: 'evaluation',
       check: ({ partnership: p }) => {
-        const evaluation = at(p, 'evaluation');
+        const evaluation = p.evaluation;
         if (!evaluation) return 'no evaluation is recorded';
-        const ratings = rec(evaluation.ratings) ?? {};
-        const missing = RATING_KEYS.filter((key) => typeof ratings[key] !== 'number');
-        if (!isIsoDate(evaluation.date)) return 'the evaluation has no date';
+        const missing = RATING_KEYS.filter((key) => evaluation.ratings?.[key] === undefined);
+        if (evaluation.date === undefined) return 'the evaluation has no date';
         return missing.length === 0 || `missing ratings: ${missing.join(', ')}`;
       },
     },
-    { id: 'product.launched', label: "the product's launch date", field: 'product.launched', check: ({ partnership: p }) => isIsoDate(at(p, 'product')?.launched) },
+    { id: 'product.launched', label: "the product's launch date", field: 'product.launched', check: ({ partnership: p }) => p.product?.launched !== undefined },
   ],
   closed: [
-    { id: 'handover.date', label: 'the handover, with its date', field: 'handover.date', check: ({ partnership: p }) => isIsoDate(at(p, 'handover')?.date) },
-    { id: 'handover.owner', label: 'who in the mentee city owns the follow-up', field: 'handover.owner', check: ({ partnership: p }) => hasText(at(p, 'handover')?.owner) },
+    { id: 'handover.date', label: 'the handover, with its date', field: 'handover.date', check: ({ partnership: p }) => p.handover?.date !== undefined },
+    { id: 'handover.owner', label: 'who in the mentee city owns the follow-up', field: 'handover.owner', check: ({ partnership: p }) => hasText(p.handover?.owner) },
   ],
 };
 

@@ -1,13 +1,8 @@
-import type { PathSegment } from '../util/loose.js';
-import { addMonthsTo, daysBetween, isIsoDate } from '../util/dates.js';
-import { list, rec, str, type Loose } from '../util/loose.js';
-import { isStageId, stageEntries, stageRank } from './stages.js';
-
-/** What health checks need of a logged session. */
-export interface SessionFacts {
-  date: string;
-  level?: string;
-}
+import type { PartnershipFacts, SessionFacts } from '../model/facts.js';
+import type { PathSegment } from '../model/source.js';
+import { addMonthsTo, daysBetween } from '../util/dates.js';
+import { isTargetOverdue, levelCounts, stageEnteredOn } from './figures.js';
+import { stageEntries, stageRank } from './stages.js';
 
 export type HealthCode = 'MTR060' | 'MTR061' | 'MTR062' | 'MTR063' | 'MTR064' | 'MTR065' | 'MTR066';
 
@@ -23,18 +18,12 @@ export const MENTORING_MONTHS_LIMIT = 15;
 export const SESSION_GAP_DAYS = 120;
 export const TARGETS_LIMIT = 5;
 
-/** The date the current stage was entered: its last entry in the history. */
-export function stageEnteredOn(p: Loose): string | undefined {
-  const entries = stageEntries(p.history).filter((e) => e.stage === p.stage && isIsoDate(e.date));
-  return entries.at(-1)?.date;
-}
-
 /** The health warnings of SPEC section 1 for an active partnership, as of `today`. */
-export function assessHealth(p: Loose, sessions: readonly SessionFacts[], today: string): HealthFinding[] {
-  if (p.status !== 'active' || !isStageId(p.stage)) return [];
+export function assessHealth(p: PartnershipFacts, sessions: readonly SessionFacts[], today: string): HealthFinding[] {
+  if (p.status !== 'active' || p.stage === undefined) return [];
   const findings: HealthFinding[] = [];
   const stage = p.stage;
-  const held = sessions.filter((s) => isIsoDate(s.date) && s.date <= today);
+  const held = sessions.filter((s): s is SessionFacts & { date: string } => s.date !== undefined && s.date <= today);
   const entered = stageEnteredOn(p);
 
   if (stage === 'mentoring' && entered && addMonthsTo(entered, MENTORING_MONTHS_LIMIT) < today) {
@@ -48,7 +37,7 @@ export function assessHealth(p: Loose, sessions: readonly SessionFacts[], today:
 
   if (stageRank(stage) >= stageRank('mentoring') && stage !== 'closed') {
     const lastSession = held.map((s) => s.date).sort().at(-1);
-    const mentoringSince = stageEntries(p.history).find((e) => e.stage === 'mentoring' && isIsoDate(e.date))?.date;
+    const mentoringSince = stageEntries(p.history).find((e) => e.stage === 'mentoring' && e.date !== undefined)?.date;
     const since = lastSession ?? mentoringSince;
     if (since && daysBetween(since, today) > SESSION_GAP_DAYS) {
       findings.push({
@@ -62,8 +51,7 @@ export function assessHealth(p: Loose, sessions: readonly SessionFacts[], today:
     }
   }
 
-  const technical = held.filter((s) => s.level === 'technical').length;
-  const political = held.filter((s) => s.level === 'political').length;
+  const { technical, political } = levelCounts(held);
   if (political > technical) {
     findings.push({
       code: 'MTR062',
@@ -73,7 +61,7 @@ export function assessHealth(p: Loose, sessions: readonly SessionFacts[], today:
     });
   }
 
-  const targets = list(p.targets);
+  const targets = p.targets ?? [];
   if (targets.length > TARGETS_LIMIT) {
     findings.push({
       code: 'MTR063',
@@ -82,40 +70,35 @@ export function assessHealth(p: Loose, sessions: readonly SessionFacts[], today:
       hint: 'start with a small project: drop or merge targets',
     });
   }
-  targets.forEach((raw, index) => {
-    const target = rec(raw);
-    const due = target?.due;
-    if (!target || !isIsoDate(due) || due >= today) return;
-    if (target.status === 'achieved' || target.status === 'dropped') return;
+  targets.forEach((target, index) => {
+    if (!isTargetOverdue(target, today)) return;
     findings.push({
       code: 'MTR064',
       path: ['targets', index, 'due'],
-      message: `target "${str(target.id) ?? index + 1}" was due on ${due} and is ${str(target.status) ?? 'not achieved'}`,
+      message: `target "${target?.id ?? index + 1}" was due on ${target?.due} and is ${target?.status ?? 'not achieved'}`,
       hint: 'set its status to achieved or dropped, or agree a new due date',
     });
   });
 
   const heldDates = new Set(held.map((s) => s.date));
-  list(p.sessions_planned).forEach((raw, index) => {
-    const planned = rec(raw);
+  (p.sessions_planned ?? []).forEach((planned, index) => {
     const date = planned?.date;
-    if (!isIsoDate(date) || date >= today || heldDates.has(date)) return;
+    if (date === undefined || date >= today || heldDates.has(date)) return;
     findings.push({
       code: 'MTR065',
       path: ['sessions_planned', index, 'date'],
-      message: `the session planned for ${date}${planned?.title ? ` ("${String(planned.title)}")` : ''} was never logged`,
+      message: `the session planned for ${date}${planned?.title ? ` ("${planned.title}")` : ''} was never logged`,
       hint: 'log it with `mentor session add --date ' + date + '`, or remove it from sessions_planned',
     });
   });
 
-  list(p.milestones).forEach((raw, index) => {
-    const milestone = rec(raw);
+  (p.milestones ?? []).forEach((milestone, index) => {
     const due = milestone?.due;
-    if (!isIsoDate(due) || due >= today || milestone?.done === true) return;
+    if (due === undefined || due >= today || milestone?.done === true) return;
     findings.push({
       code: 'MTR066',
       path: ['milestones', index, 'due'],
-      message: `milestone${milestone?.title ? ` "${String(milestone.title)}"` : ''} was due on ${due} and is not marked done`,
+      message: `milestone${milestone?.title ? ` "${milestone.title}"` : ''} was due on ${due} and is not marked done`,
       hint: 'add `done: true` when it is reached, or agree a new due date',
     });
   });

@@ -1,5 +1,16 @@
 import { STAGE_IDS, type StageId } from '../model/constants.js';
-import { list, rec, str } from '../util/loose.js';
+import type { PartnershipFacts } from '../model/facts.js';
+
+/** A partnership's history as its facts give it. */
+export type History = PartnershipFacts['history'];
+
+/** A stage entry of a history: the stage, its date when valid, whether forced, and its index in the list. */
+export interface StageEntry {
+  stage: StageId;
+  date?: string;
+  forced: boolean;
+  index: number;
+}
 
 /** A stage's position: evaluation and launch share one, since they may come in either order. */
 export function stageRank(stage: StageId): number {
@@ -12,20 +23,18 @@ export function isStageId(value: unknown): value is StageId {
 }
 
 /** The stage entries of a history, in the order written, ignoring malformed entries. */
-export function stageEntries(history: unknown): { stage: StageId; date?: string; forced: boolean; index: number }[] {
-  const entries: { stage: StageId; date?: string; forced: boolean; index: number }[] = [];
-  list(history).forEach((raw, index) => {
-    const entry = rec(raw);
-    if (entry && isStageId(entry.stage)) {
-      const date = str(entry.date);
-      entries.push({ stage: entry.stage, forced: entry.forced === true, index, ...(date !== undefined && { date }) });
+export function stageEntries(history: History): StageEntry[] {
+  const entries: StageEntry[] = [];
+  (history ?? []).forEach((entry, index) => {
+    if (entry?.stage !== undefined) {
+      entries.push({ stage: entry.stage, forced: entry.forced === true, index, ...(entry.date !== undefined && { date: entry.date }) });
     }
   });
   return entries;
 }
 
 /** Whether the history has entered `stage` since it last stood before the evaluation/launch pair. */
-function enteredSinceMentoring(stage: 'evaluation' | 'launch', history: unknown): boolean {
+function enteredSinceMentoring(stage: 'evaluation' | 'launch', history: History): boolean {
   let entered = false;
   for (const entry of stageEntries(history)) {
     if (stageRank(entry.stage) < stageRank('evaluation')) entered = false;
@@ -39,7 +48,7 @@ function enteredSinceMentoring(stage: 'evaluation' | 'launch', history: unknown)
  * promotion or beyond passes through whichever of evaluation and launch was not yet entered.
  * Empty when `to` is not ahead of `from`.
  */
-export function stagesOnTheWay(from: StageId, to: StageId, history: unknown): StageId[] {
+export function stagesOnTheWay(from: StageId, to: StageId, history: History): StageId[] {
   if (!isForward(from, to, history)) return [];
   if (to === 'evaluation' || to === 'launch') {
     return from === 'evaluation' || from === 'launch' ? [to] : [...between(from, 'mentoring'), to];
@@ -59,7 +68,7 @@ function between(from: StageId, upTo: StageId): StageId[] {
 }
 
 /** Whether moving from `from` to `to` goes forward on the roadmap. */
-export function isForward(from: StageId, to: StageId, history: unknown): boolean {
+export function isForward(from: StageId, to: StageId, history: History): boolean {
   if (stageRank(to) !== stageRank(from)) return stageRank(to) > stageRank(from);
   // evaluation <-> launch: forward only into the one not yet entered
   if (from === to) return false;
@@ -67,7 +76,7 @@ export function isForward(from: StageId, to: StageId, history: unknown): boolean
 }
 
 /** The stage plain `advance` takes: evaluation after mentoring, then whichever of evaluation and launch is left, then promotion. */
-export function nextStage(current: StageId, history: unknown): StageId | undefined {
+export function nextStage(current: StageId, history: History): StageId | undefined {
   switch (current) {
     case 'mentoring':
       return 'evaluation';
@@ -86,7 +95,7 @@ export function nextStage(current: StageId, history: unknown): StageId | undefin
  * The stages whose gates a partnership recorded at `stage` must meet: every stage up to it, and of
  * evaluation and launch only those it entered (or both, once past them).
  */
-export function stagesBehind(stage: StageId, history: unknown): StageId[] {
+export function stagesBehind(stage: StageId, history: History): StageId[] {
   return STAGE_IDS.filter((candidate) => {
     if (stageRank(candidate) < stageRank(stage)) return true;
     if (candidate === stage) return true;
@@ -96,10 +105,10 @@ export function stagesBehind(stage: StageId, history: unknown): StageId[] {
 }
 
 /** The stages entered by forced moves (including those a forced skip passed over). */
-export function forcedStages(history: unknown): Set<StageId> {
+export function forcedStages(history: History): Set<StageId> {
   const forced = new Set<StageId>();
   let previous: StageId | undefined;
-  const prefix: unknown[] = [];
+  const prefix: NonNullable<History> = [];
   for (const entry of stageEntries(history)) {
     if (entry.forced) {
       const way = previous ? stagesOnTheWay(previous, entry.stage, prefix) : [];

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
-import type { PathSegment } from '../util/loose.js';
+import type { PathSegment } from '../model/source.js';
 
 /** A change to a YAML data file, described by paths, applied so that untouched bytes stay as they were. */
 export interface YamlEdit {

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { CONFIG_FILE } from '../model/layout.js';
 
-export const CONFIG_FILE = 'mentor.yaml';
 
 /** The nearest folder at or above `start` that holds mentor.yaml, or undefined. */
 export function findRepoRoot(start: string): string | undefined {

@@ -2,23 +2,7 @@ import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { isSlug } from '../model/constants.js';
 import { UsageError } from '../errors.js';
-
-export const PARTNERSHIPS_DIR = 'partnerships';
-export const PARTNERSHIP_FILE = 'partnership.yaml';
-export const SESSIONS_DIR = 'sessions';
-
-/** <YYYY-MM-DD>-<slug>.yaml */
-export const SESSION_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$/;
-
-/** Repository-relative path of a partnership file. */
-export function partnershipFile(id: string): string {
-  return `${PARTNERSHIPS_DIR}/${id}/${PARTNERSHIP_FILE}`;
-}
-
-/** Repository-relative path of a partnership's sessions folder. */
-export function sessionsDir(id: string): string {
-  return `${PARTNERSHIPS_DIR}/${id}/${SESSIONS_DIR}`;
-}
+import { PARTNERSHIPS_DIR } from '../model/layout.js';
 
 /** Refuse anything but a slug as a partnership id: it becomes a path. */
 export function assertPartnershipId(id: string): void {

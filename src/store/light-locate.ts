@@ -1,4 +1,4 @@
-import type { PathSegment } from '../util/loose.js';
+import type { PathSegment } from '../model/source.js';
 
 // Positions without the positioned parser. Most problems a large repository has are health
 // warnings in partnership.yaml (a target overdue, no session for 120 days), pointing at simple

@@ -1,97 +1,116 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { problem, type Problem, type ProblemCode } from '../check/problem.js';
-import type { PathSegment } from '../util/loose.js';
+import { problem, type Problem, type ProblemCode } from '../model/problem.js';
+import type { PathSegment, Position, SourceFile } from '../model/source.js';
 import { fastParse } from './fast-parse.js';
 import { lightLocate } from './light-locate.js';
 
 /** Larger data files are refused: a partnership is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** A data file read with everything needed to point at a line and column in it. */
-export interface SourceFile {
-  /** Path relative to the repository root, with forward slashes. */
-  file: string;
-  text: string;
-  /** Set once the file has been read by the positioned parser (see `positioned`). */
-  lineCounter?: LineCounter;
-  doc?: Document;
-  /** The plain data, or undefined when the file could not be parsed. */
-  data: unknown;
-  /** Problems found while reading: syntax, duplicate keys, aliases, tags. */
-  problems: Problem[];
+export interface ReadOptions {
+  /** Read clean files with js-yaml first (see fast-parse.ts); the problems are the same either way. */
+  fastPath?: boolean;
 }
-
-
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Read and parse one YAML data file under `root`, never following a symbolic link. */
-let fastPath = true;
+/**
+ * A data file read by mentor. Positions need the positioned parser: a file accepted by the fast
+ * path is parsed again, once, only when a check asks where something is.
+ */
+class DataFile implements SourceFile {
+  data: unknown = undefined;
+  readonly problems: Problem[] = [];
+  lineCounter?: LineCounter;
+  doc?: Document;
+  private lineStarts?: number[];
 
-/** Turn the js-yaml fast path on or off (tests prove both give the same problems). */
-export function useFastPath(on: boolean): void {
-  fastPath = on;
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {}
+
+  /** The positioned parse of the file, made on first use. */
+  positioned(): { doc?: Document; lineCounter: LineCounter } {
+    if (!this.lineCounter) {
+      const full = parseSource(this.file, this.text);
+      this.lineCounter = full.lineCounter!;
+      if (full.doc) this.doc = full.doc;
+    }
+    return { ...(this.doc && { doc: this.doc }), lineCounter: this.lineCounter };
+  }
+
+  locate(keys: readonly PathSegment[], target: 'key' | 'value' = 'value'): Position {
+    return locateIn(this, keys, target);
+  }
+
+  line(line: number): string {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let at = this.text.indexOf('\n'); at !== -1; at = this.text.indexOf('\n', at + 1)) starts.push(at + 1);
+      this.lineStarts = starts;
+    }
+    const start = this.lineStarts[line - 1];
+    if (start === undefined || line < 1) return '';
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end === -1 ? this.text.length : end).replace(/\r$/, '');
+  }
 }
 
-export function readSource(root: string, file: string): SourceFile {
-  const source: SourceFile = { file, text: '', data: undefined, problems: [] };
-  const at1 = { file, line: 1, column: 1 };
+/** A file that could not be read as data: only its problem, at its first line. */
+function unreadable(file: string, code: ProblemCode, message: string, hint?: string): DataFile {
+  const source = new DataFile(file, '');
+  source.problems.push(problem(code, { file, line: 1, column: 1 }, message, hint));
+  return source;
+}
+
+/** Read and parse one YAML data file under `root`, never following a symbolic link. */
+export function readSource(root: string, file: string, options: ReadOptions = {}): SourceFile {
   const abs = path.join(root, file);
   let bytes: Buffer;
   try {
     const stat = lstatSync(abs);
     if (stat.isSymbolicLink()) {
-      source.problems.push(problem('MTR006', at1, 'a symbolic link; mentor does not follow links in a repository', 'replace the link by the file itself'));
-      return source;
+      return unreadable(file, 'MTR006', 'a symbolic link; mentor does not follow links in a repository', 'replace the link by the file itself');
     }
     if (!stat.isFile()) {
       // A named pipe would block the read forever; a folder or device is no data file either.
       const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a named pipe' : 'not a regular file';
-      source.problems.push(problem('MTR006', at1, `${kind}, not a data file`, 'replace it by a YAML file'));
-      return source;
+      return unreadable(file, 'MTR006', `${kind}, not a data file`, 'replace it by a YAML file');
     }
     if (stat.size > MAX_FILE_BYTES) {
-      source.problems.push(problem('MTR006', at1, `the file is ${stat.size} bytes; data files are limited to ${MAX_FILE_BYTES} bytes`));
-      return source;
+      return unreadable(file, 'MTR006', `the file is ${stat.size} bytes; data files are limited to ${MAX_FILE_BYTES} bytes`);
     }
     bytes = readFileSync(abs);
   } catch (error) {
-    source.problems.push(problem('MTR006', at1, `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`));
-    return source;
+    return unreadable(file, 'MTR006', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    source.problems.push(problem('MTR006', at1, 'the file is not valid UTF-8 text', 'save it as UTF-8'));
-    return source;
+    return unreadable(file, 'MTR006', 'the file is not valid UTF-8 text', 'save it as UTF-8');
   }
   if (text.includes('\u0000')) {
-    source.problems.push(problem('MTR006', at1, 'the file holds binary data (a NUL byte), not YAML text'));
+    return unreadable(file, 'MTR006', 'the file holds binary data (a NUL byte), not YAML text');
+  }
+  const fast = options.fastPath === false ? undefined : fastParse(text);
+  if (fast) {
+    // Accepted by the fast path: no parse problems; positions are computed only if a check needs them.
+    const source = new DataFile(file, text);
+    source.data = fast.data;
     return source;
   }
-  const fast = fastPath ? fastParse(text) : undefined;
-  // Accepted by the fast path: no parse problems; positions are computed only if a check needs them.
-  if (fast) return { file, text, data: fast.data, problems: [] };
   return parseSource(file, text);
 }
 
-/** The file as read by the positioned parser, which `locate` needs; parsed on first use. */
-function positioned(source: SourceFile): { doc?: Document; lineCounter: LineCounter } {
-  if (!source.lineCounter) {
-    const full = parseSource(source.file, source.text);
-    source.lineCounter = full.lineCounter!;
-    if (full.doc) source.doc = full.doc;
-  }
-  return { doc: source.doc, lineCounter: source.lineCounter };
-}
-
 /** Parse YAML text as a data file: core schema, no tags, anchors, aliases or extra documents. */
-export function parseSource(file: string, text: string): SourceFile {
+export function parseSource(file: string, text: string): SourceFile & DataFile {
   const lineCounter = new LineCounter();
-  const source: SourceFile = { file, text, lineCounter, data: undefined, problems: [] };
+  const source = new DataFile(file, text);
+  source.lineCounter = lineCounter;
   const at = (offset: number, code: ProblemCode, message: string, hint?: string) =>
     source.problems.push(problem(code, { file, ...positionAt(source, offset) }, message, hint));
 
@@ -238,22 +257,18 @@ function propertyOffset(text: string, property: string, valueStart: number): num
 }
 
 /** 1-based line and column of an offset. */
-export function positionAt(source: SourceFile, offset: number): { line: number; column: number } {
-  const { line, col } = positioned(source).lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
+function positionAt(source: DataFile, offset: number): Position {
+  const { line, col } = source.positioned().lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
   return { line, column: col };
 }
 
-/**
- * Where a path points: the value's start, or for `key` the key's start. A path that does not exist
- * points at its nearest existing parent, which is where a missing key has to be written.
- */
-export function locate(source: SourceFile, keys: readonly PathSegment[], target: 'key' | 'value' = 'value'): { line: number; column: number } {
+function locateIn(source: DataFile, keys: readonly PathSegment[], target: 'key' | 'value'): Position {
   if (!source.lineCounter) {
     // Read by the fast path: plain block YAML, where the lines alone often tell.
     const light = lightLocate(source.text, keys, target);
     if (light) return light;
   }
-  const { doc } = positioned(source);
+  const { doc } = source.positioned();
   if (!doc?.contents) return { line: 1, column: 1 };
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node).range?.[0] ?? 0;
@@ -281,11 +296,6 @@ export function locate(source: SourceFile, keys: readonly PathSegment[], target:
   return positionAt(source, offset);
 }
 
-/** The text of a 1-based line, without its line ending. */
-export function lineText(source: SourceFile, line: number): string {
-  return sourceLine(source.text, line);
-}
-
 /**
  * The pairs of a mapping by key (the first of duplicates, as a search from the top finds it), built
  * once per mapping: a file with thousands of unknown keys is located in linear time, not quadratic.
@@ -303,20 +313,4 @@ function pairsByKey(map: YAMLMap): Map<string, Pair> {
     pairIndexes.set(map, index);
   }
   return index;
-}
-
-/** Where each line of the last text asked about starts: problems come sorted by file, so one text at a time. */
-let lineStarts: { text: string; starts: number[] } | undefined;
-
-/** The text of a 1-based line of a text, without its line ending. */
-export function sourceLine(text: string, line: number): string {
-  if (lineStarts?.text !== text) {
-    const starts = [0];
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    lineStarts = { text, starts };
-  }
-  const start = lineStarts.starts[line - 1];
-  if (start === undefined || line < 1) return '';
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
 }

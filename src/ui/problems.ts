@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { PROBLEM_CODES, type ProblemReport } from '../check/problem.js';
+import { PROBLEM_CODES, type ProblemReport } from '../model/problem.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type ProblemFormat = (typeof FORMATS)[number];

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/check/problem.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/model/problem.js';
 import { EXAMPLES, mentor, tempDir, type RunResult } from '../helpers/cli.js';
 import { ANSI, keysOf, readGithub, readJson, readSarif, readText } from '../helpers/formats.js';
 import { copyForFile, keyOf, type Expected } from '../helpers/plant.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem, ProblemReport } from '../../src/check/problem.js';
+import type { Problem, ProblemReport } from '../../src/model/problem.js';
 import { colorFor } from '../../src/ui/color.js';
 import { renderText } from '../../src/ui/problems.js';
 

@@ -1,0 +1,14 @@
+// The kinds of work done over partnership folders, by name, so worker threads can run them too.
+import type { PartnershipSummary } from '../model/summary.js';
+import type { Repository } from '../store/repository.js';
+import { checkFolders, type FolderFindings } from './check-folders.js';
+import { summarizeFolders } from './summary.js';
+
+export type FolderJob = { kind: 'check'; today: string } | { kind: 'summary'; today: string };
+
+export type FolderResult<K extends FolderJob['kind']> = K extends 'check' ? FolderFindings : PartnershipSummary[];
+
+/** Run a job on some folders of the repository. */
+export function runFolderJob(repo: Repository, job: FolderJob, ids: readonly string[]): FolderFindings | PartnershipSummary[] {
+  return job.kind === 'check' ? checkFolders(repo, ids, job.today) : summarizeFolders(repo, ids, job.today);
+}
