@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { renderReport, type ReportFormat, type ReportKind } from '../ops/report.js';
-import type { Lang } from '../render/index.js';
+import { renderReport, type Lang, type ReportFormat, type ReportKind } from '../ops/report.js';
 import { dateOption, openRepo, type CommandContext } from './context.js';
 
 export interface ReportFlags {

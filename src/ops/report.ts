@@ -10,6 +10,8 @@ import { writeFileAtomic } from '../store/write.js';
 import { requireValid } from './checked-write.js';
 import { summarizeRepository } from './portfolio.js';
 
+export type { Lang };
+
 export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ReportKind = DocumentKind | 'all';

@@ -223,10 +223,11 @@ function torView({ partnership: p, sessions, today }: DocumentInput, l: Localize
           product: terms.product ?? null,
           months: l.num(terms.duration_months),
           evaluationMethod: terms.evaluation_method,
-          budget: terms.budget ? { amount: l.money(terms.budget.amount, terms.budget.currency), note: terms.budget.note ?? null } : null,
         }
       : null,
     product: productView(p, l),
+    plannedProduct: terms?.product ?? null,
+    budget: terms?.budget ? { amount: l.money(terms.budget.amount, terms.budget.currency), note: terms.budget.note ?? null } : null,
     stats: statsView(numbered, l),
     teams,
     funders: (p.funding ?? []).map((f) => f.funder),
