@@ -52,10 +52,10 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .description('start a partnership at stage "request" (and the repository, when there is none here)')
     .argument('<id>', 'the partnership id: a lowercase slug such as johannesburg-lilongwe')
     .option('--mentor <name>', 'the mentor city or association, or "tbd" while none is found')
-    .option('--mentor-country <CC>', "the mentor's ISO 3166-1 country code (not with tbd)")
+    .option('--mentor-country <CC>', "the mentor's country: ISO 3166-1 code, or name in English, Spanish or French (not with tbd)")
     .addOption(new Option('--mentor-kind <kind>', 'city, association or region').choices(kinds))
     .option('--mentee <name>', 'the mentee city or association')
-    .option('--mentee-country <CC>', "the mentee's ISO 3166-1 country code")
+    .option('--mentee-country <CC>', "the mentee's country: ISO 3166-1 code (KE), or name in English, Spanish or French (Kenya, Kenia)")
     .addOption(new Option('--mentee-kind <kind>', 'city, association or region').choices(kinds))
     .option('--title <text>', 'a title (default: "<mentor> – <mentee>")')
     .option('--topic <text>', 'what the mentee asks for help with')
@@ -63,10 +63,13 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .option('--date <YYYY-MM-DD>', 'the date of the request (default: today)')
     .option('--focus <area>', 'a focus area; repeat for more', collect)
     .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr']))
+    .option('--programme <name>', 'a new repository: the mentoring programme, printed under every document title (asked on a terminal)')
     .option('--yes', 'ask nothing; fail naming any missing value')
     .addHelpText(
       'after',
       examples([
+        'mentor init mzuzu-waste --mentor tbd --mentee "Mzuzu City Council" --mentee-country Malawi \\',
+        '    --topic "Solid waste management" --programme "UCLG city mentoring"     a new repository here, and its first partnership',
         'mentor init johannesburg-lilongwe --mentor "City of Johannesburg" --mentor-country ZA \\',
         '    --mentee "Lilongwe City Assembly" --mentee-country MW \\',
         '    --topic "City Development Strategy" --date 2008-05-12',

@@ -33,6 +33,7 @@ export async function reportCommand(id: string | undefined, flags: ReportFlags, 
   }, speedOptions(ctx));
   // A PDF goes to standard output as bytes; process.stdout takes both.
   if (result.output !== undefined) (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown).call(ctx.io.stdout, result.output);
+  for (const note of result.notes) ctx.io.stderr.write(`hint: ${note}\n`);
   for (const file of result.written) ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);
   return 0;
 }

@@ -27,6 +27,8 @@ export interface InitOptions {
   date: string;
   focus?: string[];
   locale?: 'en' | 'es' | 'fr';
+  /** The mentoring programme, written to mentor.yaml when the repository is created here. */
+  programme?: string;
 }
 
 export interface InitResult {
@@ -51,7 +53,7 @@ export function initPartnership(options: InitOptions): InitResult {
   if (!existsSync(path.resolve(options.repoStart))) throw new UsageError(`no such folder: ${path.resolve(options.repoStart)}`);
   let root = findRepoRoot(options.repoStart);
   const createdRepository = root === undefined;
-  root ??= createRepository(path.resolve(options.repoStart));
+  root ??= createRepository(path.resolve(options.repoStart), options.programme);
   const file = partnershipFile(options.id);
   const abs = path.join(root, file);
   const text = `${PARTNERSHIP_SCHEMA_LINE}\n${new Document(data).toString({ lineWidth: 0 })}`;
@@ -84,9 +86,15 @@ function newPartnership(options: InitOptions): Record<string, unknown> {
   return data;
 }
 
-function createRepository(dir: string): string {
+/** The name a new repository gets: its folder's. */
+export function defaultRepositoryName(dir: string): string {
+  return path.basename(path.resolve(dir)) || 'partnerships';
+}
+
+function createRepository(dir: string, programme: string | undefined): string {
   if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-  const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document({ name: path.basename(dir) || 'partnerships' }).toString()}`;
+  const config = { name: defaultRepositoryName(dir), ...(programme !== undefined && { programme }) };
+  const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document(config).toString({ lineWidth: 0 })}`;
   try {
     createFileExclusive(path.join(dir, CONFIG_FILE), text);
   } catch (error) {

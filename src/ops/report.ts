@@ -45,6 +45,8 @@ export interface ReportResult {
   written: string[];
   /** The document, with `stdout`. */
   output?: string | Buffer;
+  /** Things worth telling the user that do not stop the rendering (a programme not named, say). */
+  notes: string[];
 }
 
 /** renderReport, with the portfolio's summaries computed on every core for a large repository. */
@@ -56,12 +58,13 @@ export async function renderReportParallel(options: ReportOptions, speed: { thre
 /** Render the documents of a partnership, or the portfolio, and write them (or return one). */
 export function renderReport(options: ReportOptions): ReportResult {
   const documents = options.portfolio ? renderPortfolio(options) : renderPartnership(options);
-  if (options.stdout) return { written: [], output: documents[0]!.content };
+  const notes = programmeNotes(repositoryConfig(options.root));
+  if (options.stdout) return { written: [], output: documents[0]!.content, notes };
   const written = documents.map(({ file, content }) => {
     writeFileAtomic(file, content);
     return file;
   });
-  return { written };
+  return { written, notes };
 }
 
 interface Document {
@@ -119,6 +122,12 @@ function renderPortfolio(options: ReportOptions): Document[] {
 function createRenderer(root: string, format: ReportFormat): DocumentRenderer {
   const own = path.join(root, 'templates');
   return withTemplateErrors(() => new DocumentRenderer(format === 'md' ? 'md' : 'html', existsSync(own) ? own : undefined));
+}
+
+/** Documents print the programme under their titles; without one they fall back on the repository's name, and say how to fix it. */
+function programmeNotes(config: RepositoryConfig | undefined): string[] {
+  if (!config || config.programme !== undefined) return [];
+  return [`mentor.yaml names no programme, so the documents show the repository's name "${config.name}" under their titles: add a line such as \`programme: UCLG city mentoring\` to mentor.yaml`];
 }
 
 /** The repository's settings, when mentor.yaml is valid (validate reports it otherwise). */

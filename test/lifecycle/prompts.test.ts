@@ -2,7 +2,7 @@
 // missing values are asked for (with defaults and validation), and cancelling at a prompt exits
 // 130 and writes nothing.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -16,9 +16,11 @@ const INIT_ANSWERS: [RegExp, string][] = [
   [/^Mentor city or association/, 'Ekurhuleni Metropolitan Municipality'],
   [/^Mentee city or association/, 'Mzuzu City Council'],
   [/^Mentee country/, 'Narnia'], // refused by the prompt's validation...
+  [/^Mentee country/, 'Malawy'], // ...a near miss is refused with the country meant...
   [/^Mentee country/, 'Malawi'], // ...then an English name is accepted
   [/^What does the mentee ask/, 'Revenue collection and a debt-recovery strategy'],
-  [/^Country of Ekurhuleni Metropolitan Municipality/, 'za'],
+  [/^Country of Ekurhuleni Metropolitan Municipality/, 'Sudáfrica'], // a Spanish name
+  [/^The mentoring programme/, 'UCLG city mentoring'],
 ];
 
 describe('init asks for what is missing', () => {
@@ -35,11 +37,16 @@ describe('init asks for what is missing', () => {
       expect.stringMatching(/^Mentee country/),
       expect.stringMatching(/^What does the mentee ask/),
       expect.stringMatching(/^Country of Ekurhuleni Metropolitan Municipality/),
+      expect.stringMatching(/^The mentoring programme/),
     ]);
     expect(prompter.asked[0]!.default, 'the mentor defaults to "tbd"').toBe('tbd');
-    expect(prompter.rejected).toEqual([{ message: expect.stringMatching(/^Mentee country/), answer: 'Narnia', why: expect.stringContaining('not a country') }]);
+    expect(prompter.asked[5]!.default, 'the programme defaults to the folder name').toBe(path.basename(dir));
+    expect(prompter.rejected).toEqual([
+      { message: expect.stringMatching(/^Mentee country/), answer: 'Narnia', why: expect.stringContaining('not a country') },
+      { message: expect.stringMatching(/^Mentee country/), answer: 'Malawy', why: expect.stringContaining('did you mean MW (Malawi)?') },
+    ]);
 
-    expect(existsSync(path.join(dir, 'mentor.yaml'))).toBe(true);
+    expect(parse(readFileSync(path.join(dir, 'mentor.yaml'), 'utf8'))).toEqual({ name: path.basename(dir), programme: 'UCLG city mentoring' });
     expect(io.err()).toContain('created a new mentor repository');
     expect(io.out().trim()).toBe('partnerships/ekurhuleni-mzuzu/partnership.yaml');
     const data = parse(readFileSync(path.join(dir, 'partnerships/ekurhuleni-mzuzu/partnership.yaml'), 'utf8'));
@@ -66,6 +73,18 @@ describe('init asks for what is missing', () => {
     expect(prompter.asked.map((a) => a.answer)).toEqual(['tbd', 'Revenue collection']);
     const data = parse(readFileSync(path.join(root, 'partnerships/mzuzu-revenue/partnership.yaml'), 'utf8')) as { mentor: Record<string, unknown> };
     expect(data.mentor).toEqual({ name: 'tbd' });
+  });
+
+  it('asks no programme of an existing repository, nor when --programme gives it', async () => {
+    const dir = tempDir();
+    const prompter = scriptedPrompter([[/^Mentor city or association/, 'tbd']]);
+    const io = fakeIo(dir, prompter);
+    const args = ['--mentee', 'Municipal Council of Mombasa', '--mentee-country', 'Kenia', '--topic', 'Land use', '--date', '2011-04-04'];
+    expect(await run(['init', 'mombasa-land-use', ...args, '--programme', 'UCLG city mentoring'], io), io.err()).toBe(0);
+    expect(await run(['init', 'mombasa-waste', ...args], io), io.err()).toBe(0);
+    expect(prompter.asked.map((a) => a.message)).toEqual([expect.stringMatching(/^Mentor city/), expect.stringMatching(/^Mentor city/)]);
+    expect(parse(readFileSync(path.join(dir, 'mentor.yaml'), 'utf8'))).toMatchObject({ programme: 'UCLG city mentoring' });
+    expect(parse(readFileSync(path.join(dir, 'partnerships/mombasa-waste/partnership.yaml'), 'utf8'))).toMatchObject({ mentee: { country: 'KE' } });
   });
 
   it('asks nothing with --yes: it names the missing flags and exits 2', async () => {
