@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { countryCodeOf, countryProblem, englishCountryName } from '../model/countries.js';
 import { defaultRepositoryName, initPartnership, type PartyInput } from '../ops/init.js';
-import { findRepoRoot } from '../store/find-repo.js';
+import { findRepoRoot, workingDirectory } from '../store/find-repo.js';
 import { askForMissing, prompterFor } from '../ui/prompt.js';
 import { dateOption, type CommandContext } from './context.js';
 
@@ -90,7 +90,7 @@ export async function initCommand(id: string, flags: InitFlags, ctx: CommandCont
     ...(programme !== undefined && { programme: programme.trim() }),
   });
   const { io } = ctx;
-  const where = path.relative(io.cwd, result.root) || '.';
+  const where = path.relative(workingDirectory(io.cwd, ctx.repoStart), result.root) || '.';
   if (result.createdRepository) {
     io.stderr.write(`created a new mentor repository in ${where} (mentor.yaml, schema/)\n`);
     if (programme === undefined) io.stderr.write('hint: mentor.yaml names no programme; documents show the folder name under their titles until you add `programme: <name>` to it (or use --programme)\n');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { renderReportParallel, type ReportFormat, type ReportKind } from '../ops/report.js';
 import type { Lang } from '../render/index.js';
-import { requireRepoRoot } from '../store/find-repo.js';
+import { requireRepoRoot, workingDirectory } from '../store/find-repo.js';
 import { dateOption, speedOptions, type CommandContext } from './context.js';
 
 export interface ReportFlags {
@@ -18,9 +18,10 @@ export interface ReportFlags {
 export async function reportCommand(id: string | undefined, flags: ReportFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
   const root = requireRepoRoot(ctx.repoStart);
+  const cwd = workingDirectory(ctx.io.cwd, ctx.repoStart);
   const result = await renderReportParallel({
     root,
-    cwd: ctx.io.cwd,
+    cwd,
     today,
     ...(id !== undefined && { id }),
     portfolio: flags.portfolio ?? false,
@@ -34,6 +35,6 @@ export async function reportCommand(id: string | undefined, flags: ReportFlags, 
   // A PDF goes to standard output as bytes; process.stdout takes both.
   if (result.output !== undefined) (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown).call(ctx.io.stdout, result.output);
   for (const note of result.notes) ctx.io.stderr.write(`hint: ${note}\n`);
-  for (const file of result.written) ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);
+  for (const file of result.written) ctx.io.stderr.write(`wrote ${path.relative(cwd, file) || file}\n`);
   return 0;
 }

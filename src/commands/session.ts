@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { SESSION_TYPES } from '../model/constants.js';
 import { addSession, listSessions } from '../ops/session.js';
-import { requireRepoRoot } from '../store/find-repo.js';
+import { requireRepoRoot, workingDirectory } from '../store/find-repo.js';
 import { readDataInput } from '../store/input.js';
 import { askForMissing, prompterFor } from '../ui/prompt.js';
 import { renderTable } from '../ui/table.js';
@@ -57,7 +57,7 @@ export function parseAction(value: string): Record<string, string> {
 export async function sessionAddCommand(id: string, flags: SessionAddFlags, ctx: CommandContext): Promise<number> {
   const root = requireRepoRoot(ctx.repoStart);
   if (flags.end !== undefined) dateOption(flags.end, '--end');
-  const base = flags.from !== undefined ? readDataInput(flags.from, ctx.io.cwd) : {};
+  const base = flags.from !== undefined ? readDataInput(flags.from, workingDirectory(ctx.io.cwd, ctx.repoStart)) : {};
   const fromFlags: Record<string, unknown> = {};
   if (flags.date !== undefined || base.date === undefined) fromFlags.date = dateOption(flags.date, '--date');
   const simple = { end: flags.end, location: flags.location } as const;

@@ -1,5 +1,5 @@
 import { validateRepositoryParallel } from '../ops/validate.js';
-import { requireRepoRoot } from '../store/find-repo.js';
+import { pathUnderRoot, requireRepoRoot, workingDirectory } from '../store/find-repo.js';
 import { progressLine } from '../ui/progress.js';
 import { appendText } from '../store/write.js';
 import { renderGithub, renderJson, renderSarif, renderStepSummary, renderText, type ProblemFormat } from '../ui/problems.js';
@@ -15,8 +15,11 @@ export interface ValidateFlags {
 export async function validateCommand(paths: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
   const root = requireRepoRoot(ctx.repoStart);
+  // Like git: paths after -C are relative to it, and a repository reached through a link is the same one.
+  const cwd = workingDirectory(ctx.io.cwd, ctx.repoStart);
+  const inRepository = paths.map((p) => pathUnderRoot(root, cwd, p));
   const progress = progressLine(ctx.io, 'checked');
-  const result = await validateRepositoryParallel({ root, paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, ...speedOptions(ctx), onProgress: progress.update });
+  const result = await validateRepositoryParallel({ root, paths: inRepository, cwd, today, strict: flags.strict ?? false, ...speedOptions(ctx), onProgress: progress.update });
   progress.end();
   const { io } = ctx;
   switch (flags.format) {

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -27,6 +27,49 @@ export function requireRepoRoot(start: string): string {
     );
   }
   return root;
+}
+
+/**
+ * Where relative paths on the command line start: the -C folder, as with `git -C`, else the
+ * current folder (`repoStart` is the one or the other).
+ */
+export function workingDirectory(cwd: string, repoStart: string): string {
+  return path.resolve(cwd, repoStart);
+}
+
+/**
+ * A path given on the command line (relative to `cwd`), written so that it lies under `root` when
+ * it does on disk: a repository reached through a symbolic link (`root` found through the link,
+ * the path through the real folder, or the other way round) is the same repository. Paths that
+ * lie outside, or under `root` already, are returned as given.
+ */
+export function pathUnderRoot(root: string, cwd: string, given: string): string {
+  const abs = path.resolve(cwd, given);
+  if (isWithin(root, abs)) return given;
+  const realRoot = physical(root);
+  const real = physical(abs);
+  return isWithin(realRoot, real) ? path.join(root, path.relative(realRoot, real)) : given;
+}
+
+function isWithin(dir: string, target: string): boolean {
+  const rel = path.relative(dir, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The path with every symbolic link resolved, as far as it exists (a file not yet made keeps its name). */
+function physical(p: string): string {
+  let existing = p;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(realpathSync(existing), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return p;
+      rest.push(path.basename(existing));
+      existing = parent;
+    }
+  }
 }
 
 function isFile(p: string): boolean {
