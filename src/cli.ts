@@ -261,11 +261,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   const program = buildProgram(io, (c) => {
     code = c;
   });
-  if (argv.length === 0) {
-    io.stderr.write(program.helpInformation());
-    return EXIT.usage;
-  }
   try {
+    // `mentor` alone: the status of the repository here, or how to start one.
+    const { bareInvocation, namesNoCommand } = await import('./commands/bare.js');
+    if (namesNoCommand(argv)) {
+      const plan = bareInvocation(argv, io);
+      if (typeof plan === 'number') return plan;
+      argv = plan;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
