@@ -111,6 +111,8 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
         '    --type technical-visit --level technical --host mentee --location Lilongwe \\',
         '    --participant "Jan Erasmus; City of Johannesburg; Deputy Director, Policy and Strategy; mentor" \\',
         '    --target debt-recovery --action "Quarterly revenue report; Treasury team, Lilongwe City Assembly; 2011-06-30"',
+        'mentor session add durban-mzuzu     on a terminal: asks the date (today by default), last day, title, type,',
+        '                                    level, host (a study visit: the mentor), place, participants, outcomes, actions',
         'mentor session add bergen-mombasa --from visit.yaml',
         'cat visit.json | mentor session add bergen-mombasa --from -',
       ]),

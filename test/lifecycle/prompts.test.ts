@@ -77,7 +77,10 @@ describe('init asks for what is missing', () => {
 
   it('asks no programme of an existing repository, nor when --programme gives it', async () => {
     const dir = tempDir();
-    const prompter = scriptedPrompter([[/^Mentor city or association/, 'tbd']]);
+    const prompter = scriptedPrompter([
+      [/^Mentor city or association/, 'tbd'],
+      [/^Mentor city or association/, 'tbd'],
+    ]);
     const io = fakeIo(dir, prompter);
     const args = ['--mentee', 'Municipal Council of Mombasa', '--mentee-country', 'Kenia', '--topic', 'Land use', '--date', '2011-04-04'];
     expect(await run(['init', 'mombasa-land-use', ...args, '--programme', 'UCLG city mentoring'], io), io.err()).toBe(0);
@@ -110,10 +113,14 @@ describe('session add asks for what is missing', () => {
   it('offers the choices of type, level and host, with defaults, and writes the answers', async () => {
     const root = copyOfExamples();
     const prompter = scriptedPrompter([
+      [/^Last day/, '2011-03-28'], // the default: a one-day session
       [/^Title/, 'Planning approvals clinic'],
       [/^Type/, 'workshop'],
       [/^Level/, 'political'],
       [/^Who hosted/, 'mentor'],
+      [/^A participant/, ''],
+      [/^An outcome/, ''],
+      [/^An action/, ''],
     ]);
     const io = fakeIo(root, prompter);
     const code = await run(['session', 'add', 'durban-mzuzu', '--date', '2011-03-28', '--location', 'Durban'], io);
@@ -135,6 +142,94 @@ describe('session add asks for what is missing', () => {
       host: 'mentor',
       location: 'Durban',
     });
+  });
+});
+
+describe('session add on a terminal asks the whole session, each answer also a flag', () => {
+  it('asks the date (today by default), the last day, the place, participants, outcomes and actions; a study visit is hosted by the mentor', async () => {
+    const root = copyOfExamples();
+    const prompter = scriptedPrompter([
+      [/^Date of the session/, '2011-03-28'],
+      [/^Last day/, '2011-02-30'], // refused: not a real date
+      [/^Last day/, '2011-03-27'], // refused: before the first day
+      [/^Last day/, '2011-03-30'],
+      [/^Title/, 'Study visit to Durban'],
+      [/^Type/, 'study-visit'],
+      [/^Level/, 'technical'],
+      [/^Who hosted/, 'mentor'],
+      [/^Where/, 'Durban'],
+      [/^A participant/, 'Chief Executive; Mzuzu City Council; Task force lead; mentee'],
+      [/^A participant/, 'Chief Executive, Mzuzu'], // refused: not "Name; Organisation; Role; side"
+      [/^A participant/, 'Planning team; eThekwini Municipality; Hosts; mentor'],
+      [/^A participant/, ''],
+      [/^An outcome/, 'Draft by-law on building approvals'],
+      [/^An outcome/, ''],
+      [/^An action/, 'Table the draft by-law; Chief Executive, Mzuzu City Council; 2011-05-31'],
+      [/^An action/, ''],
+    ]);
+    const io = fakeIo(root, prompter);
+    expect(await run(['session', 'add', 'durban-mzuzu'], io), io.err()).toBe(0);
+
+    const date = prompter.asked.find((a) => /^Date of the session/.test(a.message))!;
+    expect(date.default, 'today by default').toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(prompter.asked.find((a) => /^Last day/.test(a.message))!.default, 'the first day by default').toBe('2011-03-28');
+    expect(prompter.rejected.map((r) => r.answer)).toEqual(['2011-02-30', '2011-03-27', 'Chief Executive, Mzuzu']);
+    const selects = prompter.asked.filter((a) => a.kind === 'select');
+    expect(selects.map((a) => a.default), 'a study visit: technical, hosted by the mentor').toEqual(['contact', 'technical', 'mentor']);
+
+    const file = io.out().trim();
+    expect(file).toBe('partnerships/durban-mzuzu/sessions/2011-03-28-study-visit-to-durban.yaml');
+    expect(parse(readFileSync(path.join(root, file), 'utf8'))).toEqual({
+      date: '2011-03-28',
+      end: '2011-03-30',
+      title: 'Study visit to Durban',
+      type: 'study-visit',
+      level: 'technical',
+      host: 'mentor',
+      location: 'Durban',
+      participants: [
+        { name: 'Chief Executive', organisation: 'Mzuzu City Council', role: 'Task force lead', side: 'mentee' },
+        { name: 'Planning team', organisation: 'eThekwini Municipality', role: 'Hosts', side: 'mentor' },
+      ],
+      outcomes: ['Draft by-law on building approvals'],
+      actions: [{ what: 'Table the draft by-law', owner: 'Chief Executive, Mzuzu City Council', due: '2011-05-31', status: 'open' }],
+    });
+  });
+
+  it.each([
+    ['technical-visit', 'technical', 'mentee'],
+    ['political-visit', 'political', 'mentee'],
+    ['remote', 'technical', 'remote'],
+  ])('a %s: level %s and host %s offered first', async (type, level, host) => {
+    const root = copyOfExamples();
+    const prompter = scriptedPrompter([
+      [/^Level/, level],
+      [/^Who hosted/, host],
+    ]);
+    const io = fakeIo(root, prompter);
+    const args = ['--date', '2011-03-28', '--end', '2011-03-28', '--title', 'Exchange', '--type', type, '--location', 'Mzuzu', '--participant', 'Chief Executive; Mzuzu City Council; Task force lead; mentee', '--outcome', 'Agreed', '--action', 'Report; Chief Executive; 2011-04-30'];
+    expect(await run(['session', 'add', 'durban-mzuzu', ...args], io), io.err()).toBe(0);
+    expect(prompter.asked.map((a) => [a.message, a.default])).toEqual([
+      ['Level:', level],
+      ['Who hosted it?', host],
+    ]);
+  });
+
+  it('asks nothing when every answer is given as a flag', async () => {
+    const root = copyOfExamples();
+    const prompter = scriptedPrompter([]);
+    const io = fakeIo(root, prompter);
+    const args = ['--date', '2011-03-28', '--end', '2011-03-29', '--title', 'Exchange', '--type', 'workshop', '--level', 'technical', '--host', 'mentee', '--location', 'Mzuzu', '--participant', 'Chief Executive; Mzuzu City Council; Task force lead; mentee', '--outcome', 'Agreed', '--action', 'Report; Chief Executive; 2011-04-30'];
+    expect(await run(['session', 'add', 'durban-mzuzu', ...args], io), io.err()).toBe(0);
+    expect(prompter.asked).toEqual([]);
+  });
+
+  it('without a terminal asks nothing: the date is today, the rest is left out', async () => {
+    const root = copyOfExamples();
+    const io = fakeIo(root, undefined, { terminal: false });
+    expect(await run(['session', 'add', 'durban-mzuzu', '--title', 'Exchange', '--type', 'workshop', '--level', 'technical', '--host', 'mentee'], io), io.err()).toBe(0);
+    const data = parse(readFileSync(path.join(root, io.out().trim()), 'utf8'));
+    expect(Object.keys(data)).toEqual(['date', 'title', 'type', 'level', 'host']);
   });
 });
 
