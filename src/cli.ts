@@ -180,7 +180,16 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .argument('[id]', 'a partnership id for the detail')
     .option('--json', 'print JSON')
     .option('--as-of <date>', 'compute days in stage and warnings as of this date (YYYY-MM-DD)')
-    .addHelpText('after', examples(['mentor status', 'mentor status johannesburg-lilongwe', 'mentor status -C examples --as-of 2011-03-31 --json']))
+    .option('--wide', 'on a terminal, show every column and every text whole, however wide (the table is fitted to the window otherwise)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor status',
+        'mentor status johannesburg-lilongwe',
+        'mentor status --wide | less -S        every column whole, scrolled sideways',
+        'mentor status -C examples --as-of 2011-03-31 --json',
+      ]),
+    )
     .action(async (id: string | undefined, flags, command: Command) => {
       const { statusCommand } = await import('./commands/status.js');
       settle(await statusCommand(id, flags, await context(command)));
