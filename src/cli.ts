@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { MentorError, EXIT } from './errors.js';
 import { processIo, type Io } from './ui/io.js';
 import type { CommandContext } from './commands/context.js';
@@ -255,6 +255,24 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .action(async (id: string | undefined, flags, command: Command) => {
       const { reportCommand } = await import('./commands/report.js');
       settle(await reportCommand(id, flags, await context(command)));
+    });
+
+  program
+    .command('completion')
+    .description('print a completion script for your shell: commands, flags, partnership ids, stage names')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples([
+        'source <(mentor completion bash)                                   in ~/.bashrc',
+        'mentor completion bash > ~/.local/share/bash-completion/completions/mentor',
+        'source <(mentor completion zsh)                                    in ~/.zshrc, after compinit',
+        'mentor completion fish > ~/.config/fish/completions/mentor.fish',
+      ]),
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish', _flags, command: Command) => {
+      const { completionCommand } = await import('./commands/completion.js');
+      settle(completionCommand(shell, program, await context(command)));
     });
 
   return program;
