@@ -30,8 +30,8 @@ const validText = (value: string) => (value.trim() !== '' ? true : 'give a name 
 export async function initCommand(id: string, flags: InitFlags, ctx: CommandContext): Promise<number> {
   const date = dateOption(flags.date, '--date');
   for (const [flag, value] of [['--mentor-country', flags.mentorCountry], ['--mentee-country', flags.menteeCountry]] as const) {
-    const problem = value === undefined ? undefined : countryProblem(value);
-    if (problem) throw new UsageError(`${flag}: ${problem}`);
+    const problem = value === undefined ? undefined : countryProblem(value, `${flag} ${value}`);
+    if (problem) throw new UsageError(problem);
   }
   if (flags.programme !== undefined && flags.programme.trim() === '') throw new UsageError('--programme needs a name, such as "UCLG city mentoring"');
   if (flags.mentor === 'tbd' && flags.mentorCountry !== undefined) throw new UsageError('a mentor still to be found ("tbd") has no country yet: leave out --mentor-country');

@@ -55,13 +55,13 @@ export function suggestCountries(input: string): { code: string; name: string }[
   return best.slice(0, 3).map((code) => ({ code, name: englishCountryName(code) ?? code }));
 }
 
-/** Why `input` is not a country, with the codes most likely meant when there are some. */
-export function countryProblem(input: string): string | undefined {
+/** Why `input` is not a country, with the codes most likely meant when there are some; `what` names it in the message. */
+export function countryProblem(input: string, what = `"${input}"`): string | undefined {
   if (countryCodeOf(input)) return undefined;
   const near = suggestCountries(input);
   return near.length > 0
-    ? `"${input}" is not a country: did you mean ${near.map((c) => `${c.code} (${c.name})`).join(' or ')}?`
-    : `"${input}" is not a country: use the ISO 3166-1 code, like MW, or the name in English, Spanish or French`;
+    ? `${what} is not a country: did you mean ${near.map((c) => `${c.code} (${c.name})`).join(' or ')}?`
+    : `${what} is not a country: use the ISO 3166-1 code, like MW, or the name in English, Spanish or French`;
 }
 
 /** The English name of a country code, for prompts and messages. */
