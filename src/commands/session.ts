@@ -63,6 +63,9 @@ export async function sessionAddCommand(id: string, flags: SessionAddFlags, ctx:
   // On a terminal, a session typed in is asked for in full; one read --from a file only for what it lacks.
   const asking = flags.from === undefined ? prompter : undefined;
   const fromFlags: Record<string, unknown> = {};
+  // Malformed flags are refused before any question is asked.
+  const flagParticipants = flags.participant?.map(parseParticipant);
+  const flagActions = flags.action?.map(parseAction);
 
   if (flags.date !== undefined || base.date === undefined) {
     fromFlags.date = flags.date === undefined && asking ? (await askDate(asking, dateOption(undefined, '--date'))).trim() : dateOption(flags.date, '--date');
@@ -88,11 +91,11 @@ export async function sessionAddCommand(id: string, flags: SessionAddFlags, ctx:
   if (flags.host !== undefined) choice('--host', flags.host, HOSTS);
 
   const location = flags.location ?? (asking ? (await asking.text('Where did it take place? (Enter to leave out)', { optional: true })).trim() || undefined : undefined);
-  const listed = async <T>(values: string[] | undefined, question: string, parse: (value: string) => T): Promise<T[]> =>
-    values?.length ? values.map(parse) : asking ? askList(asking, question, parse) : [];
-  const participants = await listed(flags.participant, 'A participant, as "Name; Organisation; Role; side" (Enter when done):', parseParticipant);
+  const listed = async <T>(values: T[] | undefined, question: string, parse: (value: string) => T): Promise<T[]> =>
+    values?.length ? values : asking ? askList(asking, question, parse) : [];
+  const participants = await listed(flagParticipants, 'A participant, as "Name; Organisation; Role; side" (Enter when done):', parseParticipant);
   const outcomes = await listed(flags.outcome, 'An outcome (Enter when done):', (v) => v);
-  const actions = await listed(flags.action, 'An action agreed, as "what; owner; YYYY-MM-DD" (Enter when done):', parseAction);
+  const actions = await listed(flagActions, 'An action agreed, as "what; owner; YYYY-MM-DD" (Enter when done):', parseAction);
 
   const optional = { end, location, participants, topics: flags.topic, targets: flags.target, outcomes, actions };
   for (const [key, value] of Object.entries(optional)) {
