@@ -224,6 +224,17 @@ describe('session add on a terminal asks the whole session, each answer also a f
     expect(prompter.asked).toEqual([]);
   });
 
+  it('refuses a malformed --participant before asking anything', async () => {
+    const root = copyOfExamples();
+    const before = snapshot(root);
+    const prompter = scriptedPrompter([]);
+    const io = fakeIo(root, prompter);
+    expect(await run(['session', 'add', 'durban-mzuzu', '--participant', 'Chief Executive, Mzuzu'], io)).toBe(2);
+    expect(io.err()).toContain('is not of the form "Name; Organisation; Role; side"');
+    expect(prompter.asked).toEqual([]);
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('without a terminal asks nothing: the date is today, the rest is left out', async () => {
     const root = copyOfExamples();
     const io = fakeIo(root, undefined, { terminal: false });
