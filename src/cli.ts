@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { MentorError, EXIT, ProblemsError } from './errors.js';
 import { processIo, type Io } from './ui/io.js';
 import type { CommandContext } from './commands/context.js';
@@ -52,10 +52,10 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .description('start a partnership at stage "request" (and the repository, when there is none here)')
     .argument('<id>', 'the partnership id: a lowercase slug such as johannesburg-lilongwe')
     .option('--mentor <name>', 'the mentor city or association, or "tbd" while none is found')
-    .option('--mentor-country <CC>', "the mentor's ISO 3166-1 country code (not with tbd)")
+    .option('--mentor-country <CC>', "the mentor's country: ISO 3166-1 code, or name in English, Spanish or French (not with tbd)")
     .addOption(new Option('--mentor-kind <kind>', 'city, association or region').choices(kinds))
     .option('--mentee <name>', 'the mentee city or association')
-    .option('--mentee-country <CC>', "the mentee's ISO 3166-1 country code")
+    .option('--mentee-country <CC>', "the mentee's country: ISO 3166-1 code (KE), or name in English, Spanish or French (Kenya, Kenia)")
     .addOption(new Option('--mentee-kind <kind>', 'city, association or region').choices(kinds))
     .option('--title <text>', 'a title (default: "<mentor> – <mentee>")')
     .option('--topic <text>', 'what the mentee asks for help with')
@@ -63,10 +63,13 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .option('--date <YYYY-MM-DD>', 'the date of the request (default: today)')
     .option('--focus <area>', 'a focus area; repeat for more', collect)
     .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr']))
+    .option('--programme <name>', 'a new repository: the mentoring programme, printed under every document title (asked on a terminal)')
     .option('--yes', 'ask nothing; fail naming any missing value')
     .addHelpText(
       'after',
       examples([
+        'mentor init mzuzu-waste --mentor tbd --mentee "Mzuzu City Council" --mentee-country Malawi \\',
+        '    --topic "Solid waste management" --programme "UCLG city mentoring"     a new repository here, and its first partnership',
         'mentor init johannesburg-lilongwe --mentor "City of Johannesburg" --mentor-country ZA \\',
         '    --mentee "Lilongwe City Assembly" --mentee-country MW \\',
         '    --topic "City Development Strategy" --date 2008-05-12',
@@ -108,6 +111,8 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
         '    --type technical-visit --level technical --host mentee --location Lilongwe \\',
         '    --participant "Jan Erasmus; City of Johannesburg; Deputy Director, Policy and Strategy; mentor" \\',
         '    --target debt-recovery --action "Quarterly revenue report; Treasury team, Lilongwe City Assembly; 2011-06-30"',
+        'mentor session add durban-mzuzu     on a terminal: asks the date (today by default), last day, title, type,',
+        '                                    level, host (a study visit: the mentor), place, participants, outcomes, actions',
         'mentor session add bergen-mombasa --from visit.yaml',
         'cat visit.json | mentor session add bergen-mombasa --from -',
       ]),
@@ -175,7 +180,16 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .argument('[id]', 'a partnership id for the detail')
     .option('--json', 'print JSON')
     .option('--as-of <date>', 'compute days in stage and warnings as of this date (YYYY-MM-DD)')
-    .addHelpText('after', examples(['mentor status', 'mentor status johannesburg-lilongwe', 'mentor status -C examples --as-of 2011-03-31 --json']))
+    .option('--wide', 'on a terminal, show every column and every text whole, however wide (the table is fitted to the window otherwise)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor status',
+        'mentor status johannesburg-lilongwe',
+        'mentor status --wide | less -S        every column whole, scrolled sideways',
+        'mentor status -C examples --as-of 2011-03-31 --json',
+      ]),
+    )
     .action(async (id: string | undefined, flags, command: Command) => {
       const { statusCommand } = await import('./commands/status.js');
       settle(await statusCommand(id, flags, await context(command)));
@@ -243,6 +257,24 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       settle(await reportCommand(id, flags, await context(command)));
     });
 
+  program
+    .command('completion')
+    .description('print a completion script for your shell: commands, flags, partnership ids, stage names')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples([
+        'source <(mentor completion bash)                                   in ~/.bashrc',
+        'mentor completion bash > ~/.local/share/bash-completion/completions/mentor',
+        'source <(mentor completion zsh)                                    in ~/.zshrc, after compinit',
+        'mentor completion fish > ~/.config/fish/completions/mentor.fish',
+      ]),
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish', _flags, command: Command) => {
+      const { completionCommand } = await import('./commands/completion.js');
+      settle(completionCommand(shell, program, await context(command)));
+    });
+
   return program;
 }
 
@@ -258,11 +290,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   const program = buildProgram(io, (c) => {
     code = c;
   });
-  if (argv.length === 0) {
-    io.stderr.write(program.helpInformation());
-    return EXIT.usage;
-  }
   try {
+    // `mentor` alone: the status of the repository here, or how to start one.
+    const { bareInvocation, namesNoCommand } = await import('./commands/bare.js');
+    if (namesNoCommand(argv)) {
+      const plan = bareInvocation(argv, io);
+      if (typeof plan === 'number') return plan;
+      argv = plan;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { findRepository, type Repository } from '../ops/repository.js';
 import type { CommandIo } from '../ui/io.js';
@@ -18,6 +19,11 @@ export function dateOption(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** Where paths on the command line start: the -C folder (relative to the current one), as in git. */
+export function workingDirectory(ctx: CommandContext): string {
+  return path.resolve(ctx.io.cwd, ctx.repoStart);
+}
+
 /**
  * The repository this command works on, opened with the speed-ups the environment allows:
  * MENTOR_THREADS=1 keeps all work on one thread, MENTOR_FAST_PATH=0 reads every file with the
@@ -25,5 +31,5 @@ export function dateOption(value: string | undefined, flag: string): string {
  */
 export function openRepo(ctx: CommandContext): Repository {
   const threads = Number.parseInt(ctx.io.env.MENTOR_THREADS ?? '', 10);
-  return findRepository(ctx.repoStart, { fastPath: ctx.io.env.MENTOR_FAST_PATH !== '0', ...(Number.isFinite(threads) && { threads }) });
+  return findRepository(workingDirectory(ctx), { fastPath: ctx.io.env.MENTOR_FAST_PATH !== '0', ...(Number.isFinite(threads) && { threads }) });
 }

@@ -29,6 +29,8 @@ export interface InitOptions {
   date: string;
   focus?: string[];
   locale?: 'en' | 'es' | 'fr';
+  /** The mentoring programme, written to mentor.yaml when the repository is created here. */
+  programme?: string;
 }
 
 export interface InitResult {
@@ -53,7 +55,7 @@ export function initPartnership(options: InitOptions): InitResult {
   if (!existsSync(path.resolve(options.repoStart))) throw new UsageError(`no such folder: ${path.resolve(options.repoStart)}`);
   let root = findRepoRoot(options.repoStart);
   const createdRepository = root === undefined;
-  root ??= createRepository(path.resolve(options.repoStart));
+  root ??= createRepository(path.resolve(options.repoStart), options.programme);
   const file = partnershipFile(options.id);
   // Never write through a link (a linked partnerships/ may lead anywhere): the same error as validate's.
   openRepository(root).refuseLinks(file);
@@ -88,9 +90,15 @@ function newPartnership(options: InitOptions): Record<string, unknown> {
   return data;
 }
 
-function createRepository(dir: string): string {
+/** The name a new repository gets: its folder's. */
+export function defaultRepositoryName(dir: string): string {
+  return path.basename(path.resolve(dir)) || 'partnerships';
+}
+
+function createRepository(dir: string, programme: string | undefined): string {
   if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-  const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document({ name: path.basename(dir) || 'partnerships' }).toString()}`;
+  const config = { name: defaultRepositoryName(dir), ...(programme !== undefined && { programme }) };
+  const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document(config).toString({ lineWidth: 0 })}`;
   try {
     createFileExclusive(path.join(dir, CONFIG_FILE), text);
   } catch (error) {

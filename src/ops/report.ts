@@ -41,17 +41,20 @@ export interface ReportResult {
   written: string[];
   /** The document, with `stdout`. */
   output?: string | Buffer;
+  /** Things worth telling the user that do not stop the rendering (a programme not named, say). */
+  notes: string[];
 }
 
 /** Render the documents of a partnership, or the portfolio, and write them (or return one). */
 export async function renderReport(repo: Repository, options: ReportOptions): Promise<ReportResult> {
   const documents = options.portfolio ? await renderPortfolio(repo, options) : renderPartnership(repo, options);
-  if (options.stdout) return { written: [], output: documents[0]!.content };
+  const notes = programmeNotes(repositoryConfig(repo));
+  if (options.stdout) return { written: [], output: documents[0]!.content, notes };
   const written = documents.map(({ file, content }) => {
     writeFileAtomic(file, content);
     return file;
   });
-  return { written };
+  return { written, notes };
 }
 
 interface Document {
@@ -104,6 +107,12 @@ async function renderPortfolio(repo: Repository, options: ReportOptions): Promis
 function createRenderer(root: string, format: ReportFormat): DocumentRenderer {
   const own = path.join(root, 'templates');
   return withTemplateErrors(() => new DocumentRenderer(format === 'md' ? 'md' : 'html', existsSync(own) ? own : undefined));
+}
+
+/** Documents print the programme under their titles; without one they fall back on the repository's name, and say how to fix it. */
+function programmeNotes(config: RepositoryConfig | undefined): string[] {
+  if (!config || config.programme !== undefined) return [];
+  return [`mentor.yaml names no programme, so the documents show the repository's name "${config.name}" under their titles: add a line such as \`programme: UCLG city mentoring\` to mentor.yaml`];
 }
 
 /** The repository's settings, when mentor.yaml is valid (validate reports it otherwise). */

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { CONFIG_FILE, PARTNERSHIPS_DIR } from '../model/layout.js';
 import { sortProblems, type ProblemReport } from '../model/problem.js';
 import { RepositoryConfigSchema } from '../model/repository.js';
+import { pathUnderRoot } from '../store/find-repo.js';
 import type { Repository } from '../store/repository.js';
 import { appendText } from '../store/write.js';
 import type { FolderFindings } from './check-folders.js';
@@ -73,7 +74,8 @@ interface Scope {
 
 function resolveScope(root: string, cwd: string, paths: readonly string[]): Scope {
   const scope: Scope = { everything: paths.length === 0, config: false, ids: new Set(), prefixes: [] };
-  for (const given of paths) {
+  for (const written of paths) {
+    const given = pathUnderRoot(root, cwd, written);
     const abs = path.resolve(cwd, given);
     const rel = path.relative(root, abs).split(path.sep).join('/');
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${given} is outside the repository at ${root}`);

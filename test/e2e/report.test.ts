@@ -77,3 +77,13 @@ test.skipIf(!browser)('PDF: the HTML printed by Chromium, the same bytes each ti
   expect(second.code).toBe(0);
   expect(readFileSync(path.join(out, 'roadmap.pdf')).equals(pdf)).toBe(true);
 }, 60_000);
+
+test('a repository with no programme: the documents show its name, and a hint says how to name the programme', () => {
+  const root = copyOfExamples();
+  const config = path.join(root, 'mentor.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^programme: .*\n/m, ''));
+  const r = mentor(['report', 'bergen-mombasa', '--kind', 'tor', '--stdout', ...AS_OF], { cwd: root });
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('UCLG city mentoring, partnerships as of March 2011');
+  expect(r.stderr).toBe('hint: mentor.yaml names no programme, so the documents show the repository\'s name "UCLG city mentoring, partnerships as of March 2011" under their titles: add a line such as `programme: UCLG city mentoring` to mentor.yaml\n');
+});

@@ -61,6 +61,47 @@ describe('init', () => {
     expect(parse(readPartnershipText(root, NEW_ID))).toMatchObject({ mentor: { country: 'ZA' }, mentee: { country: 'MW' } });
   });
 
+  it.each([
+    ['Kenia', 'KE'], // Spanish
+    ['Afrique du Sud', 'ZA'], // French
+    ['Côte d’Ivoire', 'CI'],
+    ['cote d\'ivoire', 'CI'],
+  ])('accepts --mentee-country %s, a name in one of the working languages, as %s', async (name, code) => {
+    const root = copyOfExamples();
+    const args = [...REQUIRED];
+    args[args.indexOf('MW')] = name;
+    const result = await init(root, ...args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readPartnershipText(root, NEW_ID))).toMatchObject({ mentee: { country: code } });
+  });
+
+  it.each([
+    ['Kenja', 'did you mean KE (Kenya)?'],
+    ['Malawy', 'did you mean MW (Malawi)?'],
+    ['Narnia', 'use the ISO 3166-1 code'],
+  ])('refuses --mentee-country %s with exit 2, saying %s, and writes nothing', async (name, says) => {
+    const root = copyOfExamples();
+    const before = snapshot(root);
+    const args = [...REQUIRED];
+    args[args.indexOf('MW')] = name;
+    const result = await init(root, ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--mentee-country ${name} is not a country`);
+    expect(result.stderr).toContain(says);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('--programme names the programme of a new repository; without it, a hint says how to add one', async () => {
+    const withIt = tempDir();
+    expect((await init(withIt, ...REQUIRED, '--programme', 'UCLG city mentoring')).code).toBe(0);
+    expect(parse(readFileSync(path.join(withIt, 'mentor.yaml'), 'utf8'))).toEqual({ name: path.basename(withIt), programme: 'UCLG city mentoring' });
+    const without = await init(tempDir(), ...REQUIRED);
+    expect(without.stderr).toContain('hint: mentor.yaml names no programme');
+    const existing = await init(copyOfExamples(), ...REQUIRED, '--programme', 'Another');
+    expect(existing.code).toBe(0);
+    expect(existing.stderr).toContain('warning: --programme names the programme of a new repository');
+  });
+
   it('from a folder inside a repository, finds the repository above, as git does', async () => {
     const root = copyOfExamples();
     const inside = path.join(root, 'partnerships/durban-mzuzu/sessions');
