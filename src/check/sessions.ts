@@ -47,8 +47,10 @@ export function checkSessions(sources: readonly SourceFile[], partnership: Partn
       report('MTR041', ['date'], `the session (${date}) is dated before the request (${requestDate})`, 'correct the date, or the request date in partnership.yaml');
     }
     if (partnership) {
-      (session.targets ?? []).forEach((target, index) => {
-        if (target !== undefined && !targetIds.has(target)) {
+      // The names as written: a target that is not even a slug is still no target of the partnership.
+      const named = (data as { targets?: unknown }).targets;
+      (Array.isArray(named) ? named : []).forEach((target: unknown, index) => {
+        if (typeof target === 'string' && !targetIds.has(target)) {
           const known = [...targetIds];
           report('MTR040', ['targets', index], `no target "${target}" in the partnership`, known.length > 0 ? `its targets are: ${known.join(', ')}` : 'the partnership has no targets yet');
         }

@@ -1,7 +1,10 @@
 import { checkPartnership } from '../check/partnership.js';
+import { ProblemsError } from '../errors.js';
 import type { PartnershipFacts } from '../model/facts.js';
+import { partnershipFile } from '../model/layout.js';
 import { evaluateGate, nextStage, type GateResult } from '../roadmap/index.js';
 import type { Repository } from '../store/repository.js';
+import { folderReport } from './checked-write.js';
 import { sessionRows, type SessionRow } from './session.js';
 import { summarizeFolder, type PartnershipSummary } from './summary.js';
 
@@ -18,6 +21,11 @@ export function partnershipStatus(repo: Repository, id: string, today: string, r
   repo.requirePartnership(id);
   const folder = repo.folder(id);
   const check = checkPartnership(folder, today);
+  // A partnership.yaml that cannot be read as a partnership has nothing to show: validate's error.
+  if (!check.facts) {
+    const errors = check.problems.filter((p) => p.severity === 'error');
+    throw new ProblemsError(`${partnershipFile(id)} cannot be read as a partnership`, folderReport(folder, errors));
+  }
   const summary = summarizeFolder(folder, today, check);
   const p: PartnershipFacts = check.facts ?? {};
   const detail: PartnershipDetail = {
