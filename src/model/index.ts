@@ -3,3 +3,4 @@ export * from './primitives.js';
 export * from './partnership.js';
 export * from './session.js';
 export * from './repository.js';
+export * from './rating.js';

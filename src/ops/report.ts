@@ -94,11 +94,12 @@ function renderPartnership(options: ReportOptions): Document[] {
   const config = repositoryConfig(root);
   const lang = options.locale ?? partnership.locale ?? config?.locale ?? 'en';
   const programme = config?.programme ?? config?.name;
+  const illustrative = illustrativeSource(config);
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports', id);
   return kinds.map((kind) => {
-    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, ...(programme !== undefined && { programme }) }, lang));
+    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, ...(programme !== undefined && { programme }), ...(illustrative !== undefined && { illustrative }) }, lang));
     return { file: path.join(dir, `${kind}.${options.format}`), content: browser ? printPdf(browser, html, today) : html };
   });
 }
@@ -111,7 +112,7 @@ function renderPortfolio(options: ReportOptions): Document[] {
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
   const summaries = options.summaries ?? summarizeRepository(root, today);
-  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang));
+  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang, illustrativeSource(config)));
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
   return [{ file: path.join(dir, `portfolio.${options.format}`), content: browser ? printPdf(browser, text, today) : text }];
 }
@@ -125,6 +126,11 @@ function createRenderer(root: string, format: ReportFormat): DocumentRenderer {
 function repositoryConfig(root: string): RepositoryConfig | undefined {
   const parsed = RepositoryConfigSchema.safeParse(readSource(root, CONFIG_FILE).data);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The source named by an illustrative repository, which every document then cites. */
+function illustrativeSource(config: RepositoryConfig | undefined): string | undefined {
+  return config?.illustrative === true ? config.source : undefined;
 }
 
 function requireBrowser(env: Record<string, string | undefined>): string {

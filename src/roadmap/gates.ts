@@ -1,4 +1,5 @@
 import { RATING_KEYS, type StageId } from '../model/constants.js';
+import { ratingScore } from '../model/rating.js';
 import { isIsoDate } from '../util/dates.js';
 import { hasText, list, rec, type Loose } from '../util/loose.js';
 
@@ -157,7 +158,7 @@ const GATES: Record<StageId, RequirementRule[]> = {
         const evaluation = at(p, 'evaluation');
         if (!evaluation) return 'no evaluation is recorded';
         const ratings = rec(evaluation.ratings) ?? {};
-        const missing = RATING_KEYS.filter((key) => typeof ratings[key] !== 'number');
+        const missing = RATING_KEYS.filter((key) => ratingScore(ratings[key]) === undefined);
         if (!isIsoDate(evaluation.date)) return 'the evaluation has no date';
         return missing.length === 0 || `missing ratings: ${missing.join(', ')}`;
       },
