@@ -9,6 +9,7 @@ import {
   stageEntries,
   stagesBehind,
 } from '../roadmap/index.js';
+import { assessStalls } from '../roadmap/stall.js';
 import type { PartnershipFiles } from '../store/repository.js';
 import { locate, type SourceFile } from '../store/source.js';
 import { isIsoDate } from '../util/dates.js';
@@ -38,6 +39,10 @@ export function checkPartnership(files: PartnershipFiles, today: string): Proble
   checkTargets(data!, report);
   checkGates(partnership, files.sessions.length, report);
   for (const finding of assessHealth(data!, facts, today)) report(finding.code, finding.path, finding.message, finding.hint);
+  for (const f of assessStalls(data!, files.sessions.map((s) => rec(s.data) ?? {}), today)) {
+    const where = f.session === undefined ? partnership.source : files.sessions[f.session]!;
+    problems.push(problem(f.code, { file: where.file, ...locate(where, f.path) }, f.message, f.hint));
+  }
   return problems;
 }
 
