@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { PartnershipSummary } from '../ops/portfolio.js';
+import { partnershipProgress, type PartnershipProgress } from '../ops/progress.js';
 import { partnershipStatus, portfolioStatusParallel, type PartnershipDetail } from '../ops/status.js';
 import { requireRepoRoot } from '../store/find-repo.js';
 import { renderGates } from '../ui/gates.js';
@@ -21,10 +22,12 @@ export async function statusCommand(id: string | undefined, flags: { json?: bool
     return 0;
   }
   const detail = partnershipStatus(root, id, today);
+  const progress = partnershipProgress(root, id, today);
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ asOf: today, ...jsonSummary(detail.summary), next: detail.next ?? null, targets: detail.targets, recentSessions: detail.recentSessions }, null, 2)}\n`);
+    const targets = detail.targets.map((t, i) => ({ ...t, ...progress.targets[i] }));
+    io.stdout.write(`${JSON.stringify({ asOf: today, ...jsonSummary(detail.summary), next: detail.next ?? null, targets, overdueActions: progress.overdueActions, recentSessions: detail.recentSessions }, null, 2)}\n`);
   } else {
-    io.stdout.write(renderDetail(detail, today, io.color));
+    io.stdout.write(renderDetail(detail, progress, today, io.color));
   }
   return 0;
 }
@@ -63,7 +66,13 @@ function renderPortfolio(summaries: PartnershipSummary[], today: string, color: 
   return `${color.bold(`Portfolio as of ${today}`)}\n${table}${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`;
 }
 
-function renderDetail(detail: PartnershipDetail, today: string, color: ChalkInstance): string {
+/** "baseline → latest (date) → target", with a dash for what is not recorded. */
+export function progressText(t: PartnershipProgress['targets'][number] | undefined): string {
+  const latest = t?.latest ? `${t.latest.value} (${t.latest.date})` : '–';
+  return `${t?.baseline ?? '–'} → ${latest} → ${t?.target ?? '–'}`;
+}
+
+function renderDetail(detail: PartnershipDetail, progress: PartnershipProgress, today: string, color: ChalkInstance): string {
   const s = detail.summary;
   const lines = [
     color.bold(s.title),
@@ -75,7 +84,18 @@ function renderDetail(detail: PartnershipDetail, today: string, color: ChalkInst
   ];
   if (detail.next) lines.push(`Next stage: ${detail.next.stage}`, renderGates([detail.next.gate], color).trimEnd(), '');
   if (detail.targets.length > 0) {
-    lines.push('Targets', renderTable(['id', 'status', 'due', 'title'], detail.targets.map((t) => [t.id, t.status, t.due, t.title])).trimEnd(), '');
+    lines.push(
+      'Targets',
+      renderTable(['id', 'status', 'due', 'baseline → latest → target', 'title'], detail.targets.map((t, i) => [t.id, t.status, t.due, progressText(progress.targets[i]), t.title])).trimEnd(),
+      '',
+    );
+  }
+  if (progress.overdueActions.length > 0) {
+    lines.push(
+      color.yellow('Overdue actions'),
+      renderTable(['due', 'owner', 'action', 'session'], progress.overdueActions.map((a) => [a.due, a.owner, a.what, a.session])).trimEnd(),
+      '',
+    );
   }
   if (detail.recentSessions.length > 0) {
     lines.push(

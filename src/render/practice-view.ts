@@ -4,17 +4,11 @@
 import { RATING_KEYS } from '../model/enums.js';
 import type { Partnership, Target } from '../model/partnership.js';
 import { ratingEvidence, ratingScore } from '../model/rating.js';
+import { latestMeasurement } from '../roadmap/results.js';
 import { balanceByCurrency } from './money.js';
 import type { Localizer } from './locale.js';
 
 const DASH = '—';
-
-/** The latest reading of a target (by date; the later entry wins a tie), if any. */
-export function latestMeasurement(target: Pick<Target, 'measurements'>): NonNullable<Target['measurements']>[number] | undefined {
-  let latest: NonNullable<Target['measurements']>[number] | undefined;
-  for (const m of target.measurements ?? []) if (!latest || m.date >= latest.date) latest = m;
-  return latest;
-}
 
 /** Baseline → latest reading → target of one target, written for a document. */
 export function progressOf(target: Target, l: Localizer) {
