@@ -89,7 +89,7 @@ export function agreementView(p: Partnership, l: Localizer) {
 /** The evaluation to DAC standard: type, evaluator, method, ratings with evidence, conclusions, recommendations. */
 export function evaluationDetail(p: Partnership, l: Localizer) {
   const e = p.evaluation;
-  if (!e) return null;
+  if (!e) return { type: null, evaluator: null, method: null, conclusions: null, evidence: [], recommendations: [], mentorBenefits: [] };
   return {
     type: e.type ? l.t(`evaluationType.${e.type}`) : null,
     evaluator: e.evaluator ? `${e.evaluator.name} (${l.t(e.evaluator.independent ? 'eval.independent' : 'eval.notIndependent')})` : null,

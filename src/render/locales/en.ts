@@ -258,7 +258,7 @@ export const en = {
   'portfolio.directionNote': '“South” means a country on the OECD DAC List of ODA Recipients effective for reporting on 2024 and 2025 flows. A partnership may state its own direction, which then wins (marked *).',
   'portfolio.total': 'Partnerships: {count}.',
 
-  'doc.illustrative': 'Illustrative data. The partnerships and the facts reported in {source} come from it; every other value (dates, amounts, people, sessions, ratings) is invented for demonstration and marked as such in the files.',
+  'doc.illustrative': 'Illustrative data: the partnerships and the facts quoted from {source} are real; every other value (dates, amounts, people, sessions, ratings) is invented for demonstration and marked as such in the repository’s files.',
   'label.aimed': 'Target value',
   'label.latest': 'Latest reading',
   'label.verification': 'Means of verification',

@@ -259,7 +259,7 @@ export const es: Strings = {
   'portfolio.directionNote': '«Sur» designa un país que figura en la Lista de receptores de AOD del CAD de la OCDE vigente para los flujos de 2024 y 2025. Una mentoría puede declarar su propia dirección, que entonces prevalece (marcada con *).',
   'portfolio.total': 'Mentorías: {count}.',
 
-  'doc.illustrative': 'Datos ilustrativos. Las alianzas y los hechos que relata {source} proceden de esa fuente; todos los demás valores (fechas, importes, personas, sesiones, calificaciones) son inventados con fines de demostración y están marcados como tales en los archivos.',
+  'doc.illustrative': 'Datos ilustrativos: las alianzas y los hechos citados de {source} son reales; todos los demás valores (fechas, importes, personas, sesiones, calificaciones) son inventados con fines de demostración y están marcados como tales en los archivos del repositorio.',
   'label.aimed': 'Valor meta',
   'label.latest': 'Última medición',
   'label.verification': 'Medio de verificación',

@@ -259,7 +259,7 @@ export const fr: Strings = {
   'portfolio.directionNote': '« Sud » désigne un pays inscrit sur la liste des bénéficiaires de l’APD du CAD de l’OCDE applicable aux apports de 2024 et 2025. Un partenariat peut déclarer sa propre orientation, qui prévaut alors (marquée *).',
   'portfolio.total': 'Partenariats : {count}.',
 
-  'doc.illustrative': 'Données illustratives. Les partenariats et les faits rapportés par {source} en proviennent ; toutes les autres valeurs (dates, montants, personnes, sessions, notes) sont inventées à des fins de démonstration et marquées comme telles dans les fichiers.',
+  'doc.illustrative': 'Données illustratives : les partenariats et les faits cités de {source} sont réels ; toutes les autres valeurs (dates, montants, personnes, sessions, notes) sont inventées à des fins de démonstration et marquées comme telles dans les fichiers du dépôt.',
   'label.aimed': 'Valeur cible',
   'label.latest': 'Dernière mesure',
   'label.verification': 'Moyen de vérification',
