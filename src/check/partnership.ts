@@ -4,6 +4,7 @@ import { PartnershipSchema } from '../model/partnership.js';
 import { problem, type Problem, type ProblemCode } from '../model/problem.js';
 import type { PartnershipFolder, PathSegment, SourceFile } from '../model/source.js';
 import { assessHealth, evaluateGate, forcedStages, isForward, stageEntries, stagesBehind, type History } from '../roadmap/index.js';
+import { assessStalls } from '../roadmap/stall.js';
 import { checkSchema } from './schema.js';
 import { checkSessions } from './sessions.js';
 
@@ -50,6 +51,10 @@ export function checkPartnership(folder: PartnershipFolder, today: string): Part
   checkTargets(facts, report);
   checkGates(facts, sessionCount, report);
   for (const finding of assessHealth(facts, sessions.map((s) => s.session), today)) report(finding.code, finding.path, finding.message, finding.hint);
+  for (const f of assessStalls(facts, sessions.map((s) => s.session), today)) {
+    const where = f.session === undefined ? source : folder.sessions.find((s) => s.file === sessions[f.session!]!.file)!;
+    problems.push(problem(f.code, { file: where.file, ...where.locate(f.path) }, f.message, f.hint));
+  }
   return { problems, facts, valid, sessions, sessionCount };
 }
 

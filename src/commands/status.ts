@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import { summarizeRepository, type PartnershipSummary } from '../ops/portfolio.js';
+import type { PartnershipProgress } from '../ops/progress.js';
 import { partnershipStatus, type PartnershipDetail } from '../ops/status.js';
 import { renderGates } from '../ui/gates.js';
 import { progressLine } from '../ui/progress.js';
@@ -25,10 +26,12 @@ export async function statusCommand(id: string | undefined, flags: { json?: bool
     return unreadable.errors > 0 ? 1 : 0;
   }
   const detail = partnershipStatus(repo, id, today);
+  const { progress } = detail;
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ asOf: today, ...jsonSummary(detail.summary), next: detail.next ?? null, targets: detail.targets, recentSessions: detail.recentSessions }, null, 2)}\n`);
+    const targets = detail.targets.map((t, i) => ({ ...t, ...progress.targets[i] }));
+    io.stdout.write(`${JSON.stringify({ asOf: today, ...jsonSummary(detail.summary), next: detail.next ?? null, targets, overdueActions: progress.overdueActions, recentSessions: detail.recentSessions }, null, 2)}\n`);
   } else {
-    io.stdout.write(renderDetail(detail, today, io.color));
+    io.stdout.write(renderDetail(detail, progress, today, io.color));
   }
   return 0;
 }
@@ -101,7 +104,13 @@ function wrapWords(text: string, width: number, indent: string): string {
   return lines.join('\n');
 }
 
-function renderDetail(detail: PartnershipDetail, today: string, color: ChalkInstance): string {
+/** "baseline → latest (date) → target", with a dash for what is not recorded. */
+export function progressText(t: PartnershipProgress['targets'][number] | undefined): string {
+  const latest = t?.latest ? `${t.latest.value} (${t.latest.date})` : '–';
+  return `${t?.baseline ?? '–'} → ${latest} → ${t?.target ?? '–'}`;
+}
+
+function renderDetail(detail: PartnershipDetail, progress: PartnershipProgress, today: string, color: ChalkInstance): string {
   const s = detail.summary;
   const lines = [
     color.bold(s.title),
@@ -113,7 +122,18 @@ function renderDetail(detail: PartnershipDetail, today: string, color: ChalkInst
   ];
   if (detail.next) lines.push(`Next stage: ${detail.next.stage}`, renderGates([detail.next.gate], color).trimEnd(), '');
   if (detail.targets.length > 0) {
-    lines.push('Targets', renderTable(['id', 'status', 'due', 'title'], detail.targets.map((t) => [t.id, t.status, t.due, t.title])).trimEnd(), '');
+    lines.push(
+      'Targets',
+      renderTable(['id', 'status', 'due', 'baseline → latest → target', 'title'], detail.targets.map((t, i) => [t.id, t.status, t.due, progressText(progress.targets[i]), t.title])).trimEnd(),
+      '',
+    );
+  }
+  if (progress.overdueActions.length > 0) {
+    lines.push(
+      color.yellow('Overdue actions'),
+      renderTable(['due', 'owner', 'action', 'session'], progress.overdueActions.map((a) => [a.due, a.owner, a.what, a.session])).trimEnd(),
+      '',
+    );
   }
   if (detail.recentSessions.length > 0) {
     lines.push(

@@ -40,3 +40,27 @@ export const NonEmptyText = z.string().trim().min(1, { error: 'must not be empty
 export const Amount = z.number().nonnegative({ error: 'an amount is zero or more' });
 
 export const Locale = z.enum(['en', 'es', 'fr']);
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** Whether a code is a two-letter ISO 639-1 language code (as Node's ICU data knows them). */
+export function isLanguageCode(code: string): boolean {
+  return /^[a-z]{2}$/.test(code) && LANGUAGE_NAMES.of(code) !== undefined;
+}
+
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2}$/, { error: 'a language is a two-letter lowercase ISO 639-1 code, like "en", "es" or "ny"' })
+  .refine(isLanguageCode, { error: (issue) => `unknown language code ${JSON.stringify(issue.input)} (ISO 639-1)` });
+
+/** A colour written #rrggbb. */
+export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour is written "#rrggbb", like "#1f5fa8"' });
+
+/** A relative path inside the repository, with forward slashes: never absolute, never leaving it. */
+export const RepositoryPath = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .refine((value) => !value.startsWith('/') && !/^[a-zA-Z]:/.test(value) && !value.includes('\\') && !value.split('/').includes('..'), {
+    error: 'a path inside the repository, relative to mentor.yaml, with forward slashes and no ".."',
+  });

@@ -62,6 +62,7 @@ export const PROBLEM_CODES = {
   MTR042: { severity: 'error', summary: "a session's end is before its date" },
   MTR043: { severity: 'error', summary: 'two session files share the same date and title' },
   MTR044: { severity: 'error', summary: 'two targets share the same id' },
+  MTR045: { severity: 'error', summary: 'related[].id names a partnership that does not exist' },
   MTR050: { severity: 'error', summary: 'the recorded stage is past a gate whose requirements are not met' },
   MTR051: { severity: 'warning', summary: 'a stage entered with --force still has unmet gate requirements' },
   MTR060: { severity: 'warning', summary: 'in mentoring for more than 15 months (the roadmap plans about a year)' },
@@ -71,6 +72,10 @@ export const PROBLEM_CODES = {
   MTR064: { severity: 'warning', summary: 'a target is past its due date and not achieved' },
   MTR065: { severity: 'warning', summary: 'a planned session date has passed and no session was logged on it' },
   MTR066: { severity: 'warning', summary: 'a milestone is past its due date and not marked done' },
+  MTR067: { severity: 'warning', summary: "a session's action is past its due date and neither done nor dropped" },
+  MTR068: { severity: 'warning', summary: 'active, and in request, assessment, agreement or setup for more than 180 days' },
+  MTR069: { severity: 'warning', summary: "in mentoring longer than the ToR's agreement.terms.duration_months" },
+  MTR070: { severity: 'warning', summary: 'suspended for more than 180 days' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

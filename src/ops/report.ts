@@ -78,11 +78,12 @@ function renderPartnership(repo: Repository, options: ReportOptions): Document[]
   const config = repositoryConfig(repo);
   const lang = options.locale ?? partnership.locale ?? config?.locale ?? 'en';
   const programme = config?.programme ?? config?.name;
+  const illustrative = illustrativeSource(config);
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports', id);
   return kinds.map((kind) => {
-    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, ...(programme !== undefined && { programme }) }, lang));
+    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, ...(programme !== undefined && { programme }), ...(illustrative !== undefined && { illustrative }) }, lang));
     return { file: path.join(dir, `${kind}.${options.format}`), content: browser ? printPdf(browser, html, today) : html };
   });
 }
@@ -99,7 +100,7 @@ async function renderPortfolio(repo: Repository, options: ReportOptions): Promis
   if (unreadable.errors > 0) {
     throw new ProblemsError(`partnerships/ holds ${unreadable.errors === 1 ? 'an entry' : `${unreadable.errors} entries`} that cannot be read as a partnership; no portfolio is rendered without ${unreadable.errors === 1 ? 'it' : 'them'}`, unreadable);
   }
-  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang));
+  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang, illustrativeSource(config)));
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
   return [{ file: path.join(dir, `portfolio.${options.format}`), content: browser ? printPdf(browser, text, today) : text }];
 }
@@ -119,6 +120,11 @@ function programmeNotes(config: RepositoryConfig | undefined): string[] {
 function repositoryConfig(repo: Repository): RepositoryConfig | undefined {
   const parsed = RepositoryConfigSchema.safeParse(repo.config().data);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The source named by an illustrative repository, which every document then cites. */
+function illustrativeSource(config: RepositoryConfig | undefined): string | undefined {
+  return config?.illustrative === true ? config.source : undefined;
 }
 
 function requireBrowser(env: Record<string, string | undefined>): string {

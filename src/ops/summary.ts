@@ -3,6 +3,7 @@ import type { PartnershipFolder } from '../model/source.js';
 import type { PartnershipSummary } from '../model/summary.js';
 import { daysInStage, levelCounts, nextDue, numberVisits, stageEnteredOn } from '../roadmap/index.js';
 import type { Repository } from '../store/repository.js';
+import { checkInRepository, repositoryIds } from './check-folders.js';
 
 export type { PartnershipSummary };
 
@@ -41,5 +42,9 @@ export function summarizeFolder(folder: PartnershipFolder, today: string, check:
 
 /** Summaries of some partnerships, one folder at a time. */
 export function summarizeFolders(repo: Repository, ids: readonly string[], today: string): PartnershipSummary[] {
-  return ids.map((id) => summarizeFolder(repo.folder(id), today));
+  const allIds = repositoryIds(repo);
+  return ids.map((id) => {
+    const folder = repo.folder(id);
+    return summarizeFolder(folder, today, checkInRepository(folder, today, allIds));
+  });
 }

@@ -27,8 +27,9 @@ export class DocumentRenderer {
   }
 
   /** The portfolio of every partnership. */
-  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang): string {
+  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang, illustrative?: string): string {
     const l = localizer(lang);
-    return this.templates.render('portfolio', portfolioView(summaries, programme, today, l), l.strings);
+    const view = { ...portfolioView(summaries, programme, today, l), illustrative: illustrative !== undefined ? { source: illustrative } : null };
+    return this.templates.render('portfolio', view, l.strings);
   }
 }

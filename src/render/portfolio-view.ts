@@ -4,7 +4,7 @@ import { DAC_LIST_EDITION, directionOf, type Direction } from './dac.js';
 import type { Localizer } from './locale.js';
 import type { StringKey } from './locales/en.js';
 
-const DIRECTIONS = ['south-south', 'north-south', 'south-north', 'north-north'] as const;
+const DIRECTIONS = ['south-south', 'north-south', 'south-north', 'north-north', 'triangular'] as const;
 
 /** The view model of the portfolio: every partnership on one line, then counts by stage and direction. */
 export function portfolioView(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, l: Localizer) {

@@ -1,6 +1,7 @@
 // View models of the partnership documents: every figure computed and every value formatted for
 // the document's language here, so templates only choose where things go.
 import { RATING_KEYS } from '../model/enums.js';
+import { ratingScore } from '../model/rating.js';
 import type { Partnership, Party } from '../model/partnership.js';
 import type { Session } from '../model/session.js';
 import { isTargetOverdue, numberVisits, stageEnteredOn } from '../roadmap/index.js';
@@ -12,10 +13,10 @@ import {
   sessionStats,
   stagePeriods,
   targetCounts,
-  totalsByCurrency,
   type NumberedSession,
 } from './figures.js';
 import type { Localizer } from './locale.js';
+import { agreementView, evaluationDetail, moneyView, partiesView, progressOf } from './practice-view.js';
 import { ganttChart, svgTimeline } from './timeline.js';
 
 export const DOCUMENT_KINDS = ['tor', 'roadmap', 'evaluation'] as const;
@@ -28,6 +29,8 @@ export interface DocumentInput {
   sessions: { file: string; session: Session }[];
   /** The repository's programme or name, for the header. */
   programme?: string;
+  /** The source of an illustrative repository (mentor.yaml `illustrative: true`): every document says so. */
+  illustrative?: string;
   /** YYYY-MM-DD: the date figures are computed for. */
   today: string;
 }
@@ -47,7 +50,7 @@ export function documentView(kind: DocumentKind, input: DocumentInput, l: Locali
   }
 }
 
-function baseView(kind: DocumentKind, { partnership: p, sessions, programme, today }: DocumentInput, l: Localizer) {
+function baseView(kind: DocumentKind, { partnership: p, sessions, programme, illustrative, today }: DocumentInput, l: Localizer) {
   const entered = stageEnteredOn(p);
   const direction = directionOf(p.direction, p.mentor.country, p.mentee.country);
   const numbered = numberVisits(sessions, today);
@@ -58,6 +61,7 @@ function baseView(kind: DocumentKind, { partnership: p, sessions, programme, tod
     id: p.id,
     title: p.title,
     programme: programme ?? null,
+    illustrative: illustrative !== undefined ? { source: illustrative } : null,
     // The ToR does not depend on the date; the other documents say which date they describe.
     asOf: kind === 'tor' ? null : l.date(today),
     mentor: partyView(p.mentor, l),
@@ -66,8 +70,10 @@ function baseView(kind: DocumentKind, { partnership: p, sessions, programme, tod
     status: { id: p.status, name: l.t(`status.${p.status}`) },
     direction: direction ? l.t(`direction.${direction}`) : l.t('direction.unknown'),
     targets: targetRows(p, today, l),
+    verifications: (p.targets ?? []).flatMap((t) => (t.verification ? [{ title: t.title, verification: t.verification }] : [])),
     sessions: sessionRows(numbered, l),
     focus: p.focus && p.focus.length > 0 ? p.focus.join(', ') : null,
+    ...partiesView(p, l),
   };
 }
 
@@ -89,11 +95,11 @@ function targetRows(p: Partnership, today: string, l: Localizer) {
     id: t.id,
     title: t.title,
     indicator: t.indicator,
-    baseline: t.baseline ?? DASH,
     due: l.short(t.due),
     status: l.t(`targetStatus.${t.status}`),
     overdue: isTargetOverdue(t, today),
     result: [t.result, t.achieved ? l.short(t.achieved) : undefined].filter(Boolean).join(' — ') || DASH,
+    ...progressOf(t, l),
   }));
 }
 
@@ -148,19 +154,6 @@ function plannedView(p: Partnership, sessions: Session[], today: string, l: Loca
       upcoming: l.num(planned.upcoming),
       unplanned: l.num(planned.unplanned),
     },
-  };
-}
-
-function moneyRows(items: readonly { amount: number; currency: string }[], l: Localizer) {
-  return totalsByCurrency(items).map((t) => ({ amount: l.money(t.amount, t.currency) }));
-}
-
-function fundingView(p: Partnership, l: Localizer) {
-  const funding = p.funding ?? [];
-  return {
-    rows: funding.map((f) => ({ funder: f.funder, amount: l.money(f.amount, f.currency), note: f.note ?? DASH })),
-    // One line of totals: amounts in different currencies are not added up.
-    total: totalsByCurrency(funding).filter((t) => t.amount > 0).map((t) => l.money(t.amount, t.currency)).join('; ') || null,
   };
 }
 
@@ -231,10 +224,11 @@ function torView({ partnership: p, sessions, today }: DocumentInput, l: Localize
     stats: statsView(numbered, l),
     teams,
     funders: (p.funding ?? []).map((f) => f.funder),
+    agreement: agreementView(p, l),
     periods: periodRows(p, today, l),
     milestones: milestoneRows(p, today, l),
     planned: plannedView(p, sessions.map((r) => r.session), today, l),
-    funding: fundingView(p, l),
+    funding: moneyView(p, sessionCosts(numbered), l),
     risks: (p.risks ?? []).map((r) => ({ risk: r.risk, mitigation: r.mitigation ?? DASH })),
     handover: p.handover ? { date: l.date(p.handover.date), owner: p.handover.owner, note: p.handover.note ?? null } : null,
   };
@@ -282,22 +276,19 @@ function evaluationView({ partnership: p, sessions, today }: DocumentInput, l: L
     evaluation: evaluation
       ? {
           date: l.date(evaluation.date),
-          ratings: RATING_KEYS.map((key) => ({
-            name: l.t(`rating.${key}`),
-            score: `${evaluation.ratings[key]} / 4`,
-            bar: '●'.repeat(evaluation.ratings[key]) + '○'.repeat(4 - evaluation.ratings[key]),
-            width: evaluation.ratings[key] * 25,
-          })),
-          average: l.num(RATING_KEYS.reduce((sum, key) => sum + evaluation.ratings[key], 0) / RATING_KEYS.length, 1),
+          ratings: RATING_KEYS.map((key) => {
+            const score = ratingScore(evaluation.ratings[key]) ?? 0;
+            return { name: l.t(`rating.${key}`), score: `${score} / 4`, bar: '●'.repeat(score) + '○'.repeat(4 - score), width: score * 25 };
+          }),
+          average: l.num(RATING_KEYS.reduce((sum, key) => sum + (ratingScore(evaluation.ratings[key]) ?? 0), 0) / RATING_KEYS.length, 1),
           findings: evaluation.findings ?? null,
         }
       : null,
+    detail: evaluationDetail(p, l),
     lessons: evaluation?.lessons ?? [],
-    recommendations: evaluation?.recommendations ?? [],
     periods: periodRows(p, today, l),
     planned: plannedView(p, sessions.map((r) => r.session), today, l),
-    fundingTotals: moneyRows(p.funding ?? [], l),
-    costTotals: moneyRows(costs, l),
+    money: moneyView(p, costs, l),
     handover: p.handover ? { date: l.date(p.handover.date), owner: p.handover.owner } : null,
   };
 }

@@ -1,5 +1,6 @@
 import { RATING_KEYS, type StageId } from '../model/constants.js';
 import type { PartnershipFacts } from '../model/facts.js';
+import { ratingScore } from '../model/rating.js';
 
 /** What a gate looks at: the partnership's facts (from a file that may be invalid) and its logged sessions. */
 export interface GateInput {
@@ -149,7 +150,7 @@ const GATES: Record<StageId, RequirementRule[]> = {
       check: ({ partnership: p }) => {
         const evaluation = p.evaluation;
         if (!evaluation) return 'no evaluation is recorded';
-        const missing = RATING_KEYS.filter((key) => evaluation.ratings?.[key] === undefined);
+        const missing = RATING_KEYS.filter((key) => ratingScore(evaluation.ratings?.[key]) === undefined);
         if (evaluation.date === undefined) return 'the evaluation has no date';
         return missing.length === 0 || `missing ratings: ${missing.join(', ')}`;
       },

@@ -21,7 +21,9 @@ describe('portfolioStatus', () => {
     expect(summaries.map((s) => s.id)).toEqual(readdirSync(path.join(EXAMPLES, 'partnerships')).sort());
     for (const s of summaries) {
       expect(s.errors, s.id).toBe(0);
-      expect(s.daysInStage, s.id).toBeGreaterThan(0);
+      // The complete example's second phase starts after the article's date: no days in stage yet.
+      if (s.id === 'durban-mzuzu-phase-2') expect(s.daysInStage).toBeUndefined();
+      else expect(s.daysInStage, s.id).toBeGreaterThan(0);
     }
   });
 
@@ -44,7 +46,8 @@ describe('health warnings in the status', () => {
     for (const w of (await portfolioStatus(EXAMPLES, '2011-12-31')).find((s) => s.id === 'durban-mzuzu')!.warnings) expect(w.severity).toBe('warning');
     const root = copyOfExamples();
     changeStatus(openRepository(root), { id: 'durban-mzuzu', action: 'suspend', date: '2011-04-01', today: '2011-04-01', reason: 'Local elections postponed' });
-    expect(await codes(root, '2011-12-31')).toEqual([]);
+    expect(await codes(root, '2011-09-28')).toEqual([]);
+    expect(await codes(root, '2011-12-31')).toEqual(['MTR070']); // suspended for more than 180 days
   });
 });
 
@@ -54,7 +57,8 @@ describe('partnershipStatus', () => {
     expect(detail.next?.stage).toBe('evaluation');
     expect(detail.next?.gate.met).toBe(true);
     expect(detail.targets).toHaveLength(5);
-    expect(detail.recentSessions.map((r) => r.number)).toEqual([10, 11, 12, 13, 14]);
+    // 15 sessions: the 14 visits to Lilongwe of the article and the study visit to Johannesburg.
+    expect(detail.recentSessions.map((r) => r.number)).toEqual([11, 12, 13, 14, 15]);
   });
 
   it('after evaluation and launch, the next stage is promotion; after closed there is none', () => {

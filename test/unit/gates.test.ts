@@ -94,6 +94,17 @@ describe('evaluateGate', () => {
     expect(unmetOf(stage, complete(), 1)).toEqual([]);
   });
 
+  it.each([
+    ['a score with its evidence', { score: 2, evidence: 'Staff trained' }, true],
+    ['a score of 5 in a mapping', { score: 5, evidence: 'x' }, false],
+    ['evidence without a score', { evidence: 'x' }, false],
+    ['a text', 'good', false],
+  ])('the promotion gate takes a rating written as %s: met %s', (_what, rating, met) => {
+    const p = complete();
+    get(p, 'evaluation', 'ratings').impact = rating;
+    expect(unmetOf('promotion', p)).toEqual(met ? [] : ['evaluation.ratings']);
+  });
+
   it('the promotion gate needs the data of both evaluation and launch', () => {
     const p = complete();
     del(p, 'evaluation');
