@@ -243,6 +243,26 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       settle(await reportCommand(id, flags, await context(command)));
     });
 
+  program
+    .command('calendar')
+    .description('an iCalendar (RFC 5545) file of planned and logged sessions and of target, milestone and action due dates')
+    .argument('[id]', 'one partnership (default: every partnership)')
+    .option('--out <file.ics>', 'write the calendar into this file instead of standard output')
+    .option('--as-of <date>', 'check the data as of this date and stamp the events with it (default stamp: the latest date recorded in the data)')
+    .addOption(new Option('--locale <locale>', "language of the labels (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr']))
+    .addHelpText(
+      'after',
+      examples([
+        'mentor calendar --out partnerships.ics                 every partnership, for a calendar subscription',
+        'mentor calendar johannesburg-lilongwe > lilongwe.ics',
+        'mentor calendar rosario-ciudad-sur --locale es --out rosario.ics',
+      ]),
+    )
+    .action(async (id: string | undefined, flags, command: Command) => {
+      const { calendarCommand } = await import('./commands/calendar.js');
+      settle(calendarCommand(id, flags, await context(command)));
+    });
+
   return program;
 }
 
