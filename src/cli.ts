@@ -263,6 +263,33 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       settle(calendarCommand(id, flags, await context(command)));
     });
 
+  const exporter = program
+    .command('export')
+    .description('the partnerships in formats other systems read')
+    .addHelpText('after', examples(['mentor export iati --out iati-activities.xml', 'mentor help export iati']));
+  exporter
+    .command('iati')
+    .description('IATI 2.03 activity XML for donors, published by mentor.yaml\'s iati.reporting_org')
+    .argument('[id...]', 'the partnerships to export (default: every partnership)')
+    .option('--out <file.xml>', 'write the XML into this file instead of standard output')
+    .option('--as-of <date>', 'check the data as of this date and use it as the generated time (default: the latest date recorded in the data)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor export iati --out iati-activities.xml               every partnership',
+        'mentor export iati johannesburg-lilongwe bergen-mombasa > norway.xml',
+        'xmllint --noout --schema iati-activities-schema.xsd iati-activities.xml',
+        '',
+        'mentor.yaml names the publisher:',
+        '  iati:',
+        '    reporting_org: {ref: <organisation identifier>, name: <publisher>, type: <organisation type code>}',
+      ]),
+    )
+    .action(async (ids: string[], flags, command: Command) => {
+      const { exportIatiCommand } = await import('./commands/export.js');
+      settle(exportIatiCommand(ids, flags, await context(command)));
+    });
+
   return program;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { IatiSettingsSchema } from './iati.js';
 import { Locale, NonEmptyText } from './primitives.js';
 
 /** mentor.yaml: what the repository is. */
@@ -7,6 +8,7 @@ export const RepositoryConfigSchema = z
     name: NonEmptyText.describe('The name of this repository of partnerships'),
     programme: NonEmptyText.optional().describe('The mentoring programme, such as "UCLG city mentoring"'),
     locale: Locale.optional().describe('Default language of reports: en, es or fr'),
+    iati: IatiSettingsSchema.optional(),
   })
   .describe('mentor.yaml: a repository of city-to-city mentoring partnerships');
 

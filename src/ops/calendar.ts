@@ -3,7 +3,7 @@ import { partnershipEvents } from '../export/calendar.js';
 import { formatCalendar } from '../export/ics.js';
 import type { Lang } from '../render/format.js';
 import { writeFileAtomic } from '../store/write.js';
-import { readRepositoryConfig, readValidPartnerships, type ValidPartnership } from './read-valid.js';
+import { latestRecordedDate, readRepositoryConfig, readValidPartnerships } from './read-valid.js';
 
 export interface CalendarOptions {
   root: string;
@@ -37,20 +37,11 @@ export function buildCalendar(options: CalendarOptions): CalendarResult {
   const events = sources.flatMap((source) => partnershipEvents(source, lang, { withPartnership: single === undefined }));
   const text = formatCalendar({
     name: single?.partnership.title ?? config?.name ?? 'mentor',
-    stamp: options.asOf ?? latestFact(sources) ?? options.today,
+    stamp: options.asOf ?? latestRecordedDate(sources) ?? options.today,
     events,
   });
   if (options.out === undefined) return { events: events.length, output: text };
   const file = path.resolve(options.cwd, options.out);
   writeFileAtomic(file, text);
   return { events: events.length, written: file };
-}
-
-/** The date of the latest thing that happened: a history entry or a logged session. */
-function latestFact(sources: readonly ValidPartnership[]): string | undefined {
-  const dates = sources.flatMap(({ partnership, sessions }) => [
-    ...partnership.history.map((h) => h.date),
-    ...sessions.map(({ session }) => session.end ?? session.date),
-  ]);
-  return dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
 }

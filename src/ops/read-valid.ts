@@ -5,7 +5,8 @@ import path from 'node:path';
 import { checkPartnership } from '../check/partnership.js';
 import { DataError, UsageError } from '../errors.js';
 import { PartnershipSchema, type Partnership } from '../model/partnership.js';
-import { RepositoryConfigSchema } from '../model/repository.js';
+import type * as z from 'zod';
+import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import { SessionSchema, type Session } from '../model/session.js';
 import { CONFIG_FILE } from '../store/find-repo.js';
 import { assertPartnershipId, listPartnershipIds, PARTNERSHIPS_DIR } from '../store/layout.js';
@@ -61,14 +62,23 @@ export function readValidPartnerships(root: string, ids: readonly string[], toda
   return valid;
 }
 
-/** mentor.yaml as data, for the settings the exports read (each validates its own part). */
-export function readRepositoryData(root: string): Record<string, unknown> {
-  const data = readSource(root, CONFIG_FILE).data;
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+/** The repository's settings when mentor.yaml is valid; `mentor validate` reports it otherwise. */
+export function readRepositoryConfig(root: string): RepositoryConfig | undefined {
+  return checkRepositoryConfig(root).config;
 }
 
-/** The repository's settings when mentor.yaml is valid; `mentor validate` reports it otherwise. */
-export function readRepositoryConfig(root: string) {
-  const parsed = RepositoryConfigSchema.safeParse(readSource(root, CONFIG_FILE).data);
-  return parsed.success ? parsed.data : undefined;
+/** mentor.yaml checked: its settings, or the schema's issues (`mentor validate` locates them). */
+export function checkRepositoryConfig(root: string): { data: unknown; config?: RepositoryConfig; issues: z.core.$ZodIssue[] } {
+  const data = readSource(root, CONFIG_FILE).data;
+  const parsed = RepositoryConfigSchema.safeParse(data);
+  return parsed.success ? { data, config: parsed.data, issues: [] } : { data, issues: parsed.error.issues };
+}
+
+/** The date of the latest thing that happened: a history entry or a logged session (its last day). */
+export function latestRecordedDate(sources: readonly ValidPartnership[]): string | undefined {
+  const dates = sources.flatMap(({ partnership, sessions }) => [
+    ...partnership.history.map((h) => h.date),
+    ...sessions.map(({ session }) => session.end ?? session.date),
+  ]);
+  return dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
 }
