@@ -263,6 +263,24 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       settle(calendarCommand(id, flags, await context(command)));
     });
 
+  program
+    .command('site')
+    .description('a static web site of the repository: the portfolio with filters, a page per partnership, its documents and calendar')
+    .option('--out <dir>', 'the folder to write into', 'site')
+    .addOption(new Option('--locale <locale>', "language of the site (default: the repository's, then en)").choices(['en', 'es', 'fr']))
+    .option('--as-of <date>', 'compute days in stage and the documents as of this date (YYYY-MM-DD)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor site                                   into site/; open site/index.html, no server needed',
+        'mentor site --out public --locale fr --as-of 2011-03-31',
+      ]),
+    )
+    .action(async (flags, command: Command) => {
+      const { siteCommand } = await import('./commands/site.js');
+      settle(siteCommand(flags, await context(command)));
+    });
+
   const exporter = program
     .command('export')
     .description('the partnerships in formats other systems read')
