@@ -19,7 +19,7 @@ form.filters label { display: flex; flex-direction: column; font-size: .9rem; fo
 form.filters select, form.filters input { font: inherit; font-weight: 400; padding: .35rem .4rem; border: 1px solid #6b7686; border-radius: .25rem; background: #fff; color: var(--ink); min-width: 0; width: 100%; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 thead th { border-bottom: 2px solid var(--ink); font-size: .9rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 ul.counts { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; list-style: none; padding: 0; margin: .5rem 0; }

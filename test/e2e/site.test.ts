@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXAMPLES, mentor } from '../helpers/cli.js';
+import { EXAMPLES, mentor, ROOT } from '../helpers/cli.js';
 
 // The site in a real browser: the system's Chromium, driven by puppeteer-core, pages opened from file://.
 
@@ -32,6 +32,8 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
     const run = mentor(['site', '--out', site, '--as-of', AS_OF], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
     pages = files(site).filter((f) => f.endsWith('.html')).sort();
+    const hostile = mentor(['site', '--out', path.join(work, 'site', 'hostile'), '--as-of', AS_OF], { cwd: path.join(ROOT, 'test/fixtures/hostile') });
+    expect(hostile.code, hostile.stderr).toBe(0);
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -122,6 +124,29 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
     expect(await count()).toBe('0 of 6 partnerships shown');
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  test('hostile values from the data stay inert text: no dialog, no element they name, no request', async () => {
+    for (const file of ['hostile/index.html', 'hostile/hostile-names/index.html']) {
+      const { page, problems } = await tab();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await go(page, file);
+      expect(dialogs, file).toEqual([]);
+      expect(problems, file).toEqual([]);
+      const injected = await page.evaluate(() => ({
+        scripts: document.querySelectorAll('script').length,
+        elements: document.querySelectorAll('img, iframe, b, u, em, a[href^="javascript"]').length,
+        text: document.body.textContent ?? '',
+      }));
+      expect(injected.scripts, file).toBe(file === 'hostile/index.html' ? 1 : 0);
+      expect(injected.elements, file).toBe(0);
+      expect(injected.text).toContain('<script>alert(1)</script>');
+      await page.close();
+    }
   });
 
   test('axe-core finds no serious or critical accessibility violation', async () => {
