@@ -3,6 +3,7 @@ import { DataError, UsageError } from '../errors.js';
 import { iatiActivities, iatiActivity } from '../export/iati.js';
 import { xmlDocument } from '../export/xml.js';
 import type { IatiSettings } from '../model/iati.js';
+import type { RepositoryConfig } from '../model/repository.js';
 import { LANGS, type Lang } from '../render/format.js';
 import { writeFileAtomic } from '../store/write.js';
 import { checkRepositoryConfig, latestRecordedDate, readValidPartnerships } from './read-valid.js';
@@ -32,19 +33,18 @@ export const IATI_SETUP_HINT =
 
 /** IATI 2.03 activity XML of the given partnerships (or all), published by mentor.yaml's iati.reporting_org. */
 export function exportIati(options: ExportIatiOptions): ExportIatiResult {
-  const settings = iatiSettings(options.root);
-  const { config } = checkRepositoryConfig(options.root);
+  const { settings, config } = iatiSettings(options.root);
   const sources = readValidPartnerships(options.root, options.ids, options.today);
   if (sources.length === 0) throw new UsageError('this repository has no partnerships to export', 'start one with `mentor init <id>`');
   const activities = sources.map((source) => {
     const p = source.partnership;
-    const lang = p.locale ?? config?.locale ?? 'en';
+    const lang = p.locale ?? config.locale ?? 'en';
     return iatiActivity({
       partnership: p,
       settings,
       lang,
-      langs: languagesOf(lang, config?.locale, (p.agreement as { languages?: string[] } | undefined)?.languages),
-      ...((config?.programme ?? config?.name) !== undefined && { programme: (config?.programme ?? config?.name)! }),
+      langs: languagesOf(lang, config.locale, (p.agreement as { languages?: string[] } | undefined)?.languages),
+      programme: config.programme ?? config.name,
       lastUpdated: options.asOf ?? latestRecordedDate([source])!,
     });
   });
@@ -56,7 +56,7 @@ export function exportIati(options: ExportIatiOptions): ExportIatiResult {
 }
 
 /** mentor.yaml's iati block: absent is a usage error naming what to add; invalid is a data error. */
-function iatiSettings(root: string): IatiSettings {
+function iatiSettings(root: string): { settings: IatiSettings; config: RepositoryConfig } {
   const { data, config, issues } = checkRepositoryConfig(root);
   const hasBlock = typeof data === 'object' && data !== null && 'iati' in data;
   if (!hasBlock) throw new UsageError('mentor.yaml has no "iati" block, which names the publisher of IATI data', IATI_SETUP_HINT);
@@ -64,7 +64,7 @@ function iatiSettings(root: string): IatiSettings {
     const where = issues.map((issue) => `${issue.path.join('.') || 'mentor.yaml'}: ${issue.message}`).join('; ');
     throw new DataError(`mentor.yaml fails its schema (${where})`, '`mentor validate` shows where');
   }
-  return config.iati;
+  return { settings: config.iati, config };
 }
 
 /** The data's language first, then the repository's and the agreement's, each once. */

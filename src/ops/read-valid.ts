@@ -2,10 +2,10 @@
 // Kept in one place so it can follow the repository object of the read-path refactor.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type * as z from 'zod';
 import { checkPartnership } from '../check/partnership.js';
 import { DataError, UsageError } from '../errors.js';
 import { PartnershipSchema, type Partnership } from '../model/partnership.js';
-import type * as z from 'zod';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import { SessionSchema, type Session } from '../model/session.js';
 import { CONFIG_FILE } from '../store/find-repo.js';
