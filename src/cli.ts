@@ -267,12 +267,12 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .command('site')
     .description('a static web site of the repository: the portfolio with filters, a page per partnership, its documents and calendar')
     .option('--out <dir>', 'the folder to write into', 'site')
-    .addOption(new Option('--locale <locale>', "language of the site (default: the repository's, then en)").choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', "the site in this language only (default: every language, the repository's at the top, the others in <lang>/)").choices(['en', 'es', 'fr']))
     .option('--as-of <date>', 'compute days in stage and the documents as of this date (YYYY-MM-DD)')
     .addHelpText(
       'after',
       examples([
-        'mentor site                                   into site/; open site/index.html, no server needed',
+        'mentor site                                   into site/ (and site/es/, site/fr/...); open site/index.html, no server needed',
         'mentor site --out public --locale fr --as-of 2011-03-31',
       ]),
     )

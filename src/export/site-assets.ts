@@ -30,6 +30,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1r
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 @media (max-width: 32rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } }
+nav.languages ul { display: flex; gap: 1rem; justify-content: flex-end; list-style: none; margin: 0; padding: 0; font-size: .9rem; }
 footer { margin-top: 2rem; padding-bottom: 2rem; font-size: .9rem; color: var(--muted); }
 `;
 

@@ -4,9 +4,9 @@ import { DataError } from '../errors.js';
 import { partnershipEvents } from '../export/calendar.js';
 import { formatCalendar } from '../export/ics.js';
 import { partnershipPage, portfolioPage, type SiteInput } from '../export/site.js';
-import { DOCUMENT_KINDS, DocumentRenderer, TemplateError, type Lang } from '../render/index.js';
+import { DOCUMENT_KINDS, DocumentRenderer, LANGS, TemplateError, type Lang } from '../render/index.js';
 import { writeFileAtomic } from '../store/write.js';
-import { latestRecordedDate, readRepositoryConfig, readValidPartnerships } from './read-valid.js';
+import { latestRecordedDate, readRepositoryConfig, readValidPartnerships, type ValidPartnership } from './read-valid.js';
 
 export interface SiteOptions {
   root: string;
@@ -16,7 +16,7 @@ export interface SiteOptions {
   today: string;
   /** The folder to write into (default: site). */
   out?: string;
-  /** Default: the repository's language, then English. */
+  /** The one language of the site; default: every language, the repository's first. */
   locale?: Lang;
 }
 
@@ -26,36 +26,24 @@ export interface SiteResult {
   written: string[];
 }
 
-/** A static web site of the repository: the portfolio, a page per partnership with its documents and calendar. */
+/**
+ * A static web site of the repository: the portfolio, a page per partnership with its documents and
+ * calendar. In `locale` alone when given; otherwise in every language, the repository's at the top
+ * and the others in <lang>/ folders.
+ */
 export function buildSite(options: SiteOptions): SiteResult {
   const sources = readValidPartnerships(options.root, [], options.today);
   const config = readRepositoryConfig(options.root);
-  const lang = options.locale ?? config?.locale ?? 'en';
-  const programme = config?.programme;
-  const input: SiteInput = {
-    name: config?.name ?? 'mentor',
-    ...(programme !== undefined && { programme }),
-    today: options.today,
-    lang,
-    partnerships: sources.map(({ partnership, sessions }) => ({ partnership, sessions: sessions.map((s) => s.session) })),
-    documents: DOCUMENT_KINDS,
-  };
+  const top = options.locale ?? config?.locale ?? 'en';
+  const languages: Lang[] = options.locale ? [options.locale] : [top, ...LANGS.filter((l) => l !== top)];
   const own = path.join(options.root, 'templates');
   const renderer = new DocumentRenderer('html', existsSync(own) ? own : undefined);
-  const files: { file: string; content: string }[] = [{ file: 'index.html', content: portfolioPage(input) }];
-  sources.forEach((source, index) => {
-    const { partnership } = source;
-    const dir = partnership.id;
-    files.push({ file: `${dir}/index.html`, content: partnershipPage(input, input.partnerships[index]!) });
-    for (const kind of DOCUMENT_KINDS) {
-      const document = withTemplateErrors(() =>
-        renderer.partnership(kind, { partnership, sessions: input.partnerships[index]!.sessions, today: options.today, ...((programme ?? config?.name) !== undefined && { programme: (programme ?? config?.name)! }) }, lang),
-      );
-      files.push({ file: `${dir}/${kind}.html`, content: document });
-    }
-    const calendar = formatCalendar({ name: partnership.title, stamp: latestRecordedDate([source]) ?? options.today, events: partnershipEvents(source, lang, { withPartnership: false }) });
-    files.push({ file: `${dir}/calendar.ics`, content: calendar });
-  });
+  const files = languages.flatMap((lang) =>
+    sitePages(sources, renderer, { today: options.today, lang, languages, name: config?.name ?? 'mentor', programme: config?.programme }).map(({ file, content }) => ({
+      file: lang === top ? file : `${lang}/${file}`,
+      content,
+    })),
+  );
   const dir = path.resolve(options.cwd, options.out ?? 'site');
   const written = files.map(({ file, content }) => {
     const abs = path.join(dir, file);
@@ -63,6 +51,37 @@ export function buildSite(options: SiteOptions): SiteResult {
     return abs;
   });
   return { dir, written };
+}
+
+/** The files of the site in one language, paths relative to that language's top folder. */
+function sitePages(
+  sources: ValidPartnership[],
+  renderer: DocumentRenderer,
+  settings: { today: string; lang: Lang; languages: Lang[]; name: string; programme: string | undefined },
+): { file: string; content: string }[] {
+  const { today, lang, programme } = settings;
+  const input: SiteInput = {
+    name: settings.name,
+    ...(programme !== undefined && { programme }),
+    today,
+    lang,
+    languages: settings.languages,
+    partnerships: sources.map(({ partnership, sessions }) => ({ partnership, sessions: sessions.map((s) => s.session) })),
+    documents: DOCUMENT_KINDS,
+  };
+  const files = [{ file: 'index.html', content: portfolioPage(input) }];
+  sources.forEach((source, index) => {
+    const { partnership } = source;
+    const item = input.partnerships[index]!;
+    files.push({ file: `${partnership.id}/index.html`, content: partnershipPage(input, item) });
+    for (const kind of DOCUMENT_KINDS) {
+      const documentInput = { partnership, sessions: item.sessions, today, ...((programme ?? settings.name) !== undefined && { programme: programme ?? settings.name }) };
+      files.push({ file: `${partnership.id}/${kind}.html`, content: withTemplateErrors(() => renderer.partnership(kind, documentInput, lang)) });
+    }
+    const events = partnershipEvents(source, lang, { withPartnership: false });
+    files.push({ file: `${partnership.id}/calendar.ics`, content: formatCalendar({ name: partnership.title, stamp: latestRecordedDate([source]) ?? today, events }) });
+  });
+  return files;
 }
 
 /** A repository's own template that fails is a problem of its data (exit 1); a built-in one is a bug. */

@@ -31,7 +31,11 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
     site = path.join(work, 'site');
     const run = mentor(['site', '--out', site, '--as-of', AS_OF], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
-    pages = files(site).filter((f) => f.endsWith('.html')).sort();
+    // Every page in the repository's language; in the others, the site's own pages (the documents are the report's).
+    pages = files(site)
+      .filter((f) => f.endsWith('.html'))
+      .filter((f) => !/^(es|fr)\//.test(f) || /^(es|fr)\/(index\.html|johannesburg-lilongwe\/index\.html)$/.test(f))
+      .sort();
     const hostile = mentor(['site', '--out', path.join(work, 'site', 'hostile'), '--as-of', AS_OF], { cwd: path.join(ROOT, 'test/fixtures/hostile') });
     expect(hostile.code, hostile.stderr).toBe(0);
     browser = await puppeteer.launch({
@@ -75,8 +79,9 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
     return opened;
   }
 
-  test('the site has the portfolio, and each partnership its page, three documents and a calendar', () => {
-    expect(pages).toContain('index.html');
+  test('the site has the portfolio, and each partnership its page, three documents and a calendar, in every language', () => {
+    expect(pages).toEqual(expect.arrayContaining(['index.html', 'es/index.html', 'fr/index.html', 'fr/johannesburg-lilongwe/index.html']));
+    expect(existsSync(path.join(site, 'es/rosario-ciudad-sur/tor.html'))).toBe(true);
     for (const id of ['johannesburg-lilongwe', 'rosario-ciudad-sur']) {
       for (const f of ['index.html', 'tor.html', 'roadmap.html', 'evaluation.html']) expect(pages).toContain(`${id}/${f}`);
       expect(existsSync(path.join(site, id, 'calendar.ics'))).toBe(true);
@@ -149,9 +154,21 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
     }
   });
 
+  test('the language links lead to the same page in the other languages', async () => {
+    const { page, problems } = await open('fr/johannesburg-lilongwe/index.html');
+    const links = await page.$$eval('nav.languages a', (as) => as.map((a) => [a.getAttribute('hreflang'), (a as HTMLAnchorElement).href]));
+    expect(links).toEqual([
+      ['en', pathToFileURL(path.join(site, 'johannesburg-lilongwe/index.html')).href],
+      ['es', pathToFileURL(path.join(site, 'es/johannesburg-lilongwe/index.html')).href],
+    ]);
+    expect(await page.$eval('html', (h) => h.lang)).toBe('fr');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test('axe-core finds no serious or critical accessibility violation', async () => {
     // The site's own pages; the documents are the report command's, tested with it.
-    for (const file of ['index.html', 'johannesburg-lilongwe/index.html', 'rosario-ciudad-sur/index.html']) {
+    for (const file of ['index.html', 'es/johannesburg-lilongwe/index.html']) {
       const { page } = await open(file, { bypassCsp: true });
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {

@@ -7,7 +7,7 @@ import { copyOfExamples, tempDir } from '../helpers/cli.js';
 
 const TODAY = '2011-03-31';
 
-test('the site: the portfolio, and per partnership its page, three documents and its calendar', () => {
+test('--locale: the site in one language: the portfolio, and per partnership its page, three documents and its calendar', () => {
   const root = copyOfExamples();
   const out = tempDir();
   const { dir, written } = buildSite({ root, cwd: out, today: TODAY, out: 'public', locale: 'fr' });
@@ -23,6 +23,17 @@ test('the site: the portfolio, and per partnership its page, three documents and
   const page = readFileSync(path.join(dir, 'johannesburg-lilongwe/index.html'), 'utf8');
   expect(page).toContain("script-src 'none'");
   expect(page).toContain('<a href="roadmap.html">Feuille de route</a>');
+});
+
+test("without --locale, every language: the repository's at the top, the others in their folders, linked both ways", () => {
+  const root = copyOfExamples();
+  const { dir, written } = buildSite({ root, cwd: root, today: TODAY });
+  expect(written).toHaveLength(3 * (1 + 6 * 5));
+  const top = readFileSync(path.join(dir, 'durban-mzuzu/index.html'), 'utf8');
+  expect(top).toContain('<a href="../es/durban-mzuzu/index.html" hreflang="es" lang="es">Español</a>');
+  const es = readFileSync(path.join(dir, 'es/durban-mzuzu/index.html'), 'utf8');
+  expect(es).toMatch(/^<!DOCTYPE html>\n<html lang="es">/);
+  expect(es).toContain('<a href="../../durban-mzuzu/index.html" hreflang="en" lang="en">English</a>');
 });
 
 test('a site is not built from invalid data', () => {
