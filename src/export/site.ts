@@ -86,6 +86,10 @@ ${withScript ? `<script>${FILTER_SCRIPT}</script>\n` : ''}</body>
 `;
 }
 
+/** The stated direction, else the one derived from the two countries, else "unknown". */
+const directionKey = (p: Partnership) => directionOf(p.direction, p.mentor.country, p.mentee.country) ?? 'unknown';
+const directionName = (l: Localizer, key: string) => l.t(`direction.${key}` as 'direction.unknown');
+
 const countries = (p: Partnership) => [p.mentor.country, p.mentee.country].filter((c): c is string => c !== undefined);
 const stageEntered = (p: Partnership) => [...p.history].reverse().find((h) => h.stage === p.stage)?.date ?? p.history[0]!.date;
 const pair = (p: Partnership, l: Localizer) => {
@@ -109,14 +113,14 @@ export function portfolioPage(input: SiteInput): string {
   const l = localizer(input.lang);
   const own = OWN[input.lang];
   const rows = input.partnerships.map(({ partnership: p, sessions }) => {
-    const direction = directionOf(p.direction as Parameters<typeof directionOf>[0], p.mentor.country, p.mentee.country) ?? 'unknown';
+    const direction = directionKey(p);
     const last = sessions.map((s) => s.date).sort().at(-1);
     const search = [p.title, p.id, p.mentor.name, p.mentee.name, ...countries(p).map((c) => l.country(c))].join(' ').toLowerCase();
     return `<tr data-stage="${html(p.stage)}" data-status="${html(p.status)}" data-countries="${html(countries(p).join(' '))}" data-direction="${html(direction)}" data-search="${html(search)}">
 <td><a href="${html(p.id)}/index.html">${html(p.title)}</a><br><span class="muted">${html(pair(p, l))}</span></td>
 <td>${html(l.t(`stage.${p.stage}`))}</td>
 <td>${html(l.t(`status.${p.status}`))}</td>
-<td>${html(l.t(`direction.${direction}` as 'direction.unknown'))}</td>
+<td>${html(directionName(l, direction))}</td>
 <td>${html(l.num(daysBetween(stageEntered(p), input.today)))}</td>
 <td>${html(l.num(sessions.length))}</td>
 <td>${last ? html(l.short(last)) : '—'}</td>
@@ -125,12 +129,12 @@ export function portfolioPage(input: SiteInput): string {
   const all = input.partnerships.map((s) => s.partnership);
   const stages = STAGE_IDS.filter((stage) => all.some((p) => p.stage === stage));
   const stageCounts = stages.map((stage) => `<li>${html(l.t(`stage.${stage}`))}: <strong>${html(l.num(all.filter((p) => p.stage === stage).length))}</strong></li>`);
-  const directions = unique(all.map((p) => directionOf(p.direction as Parameters<typeof directionOf>[0], p.mentor.country, p.mentee.country) ?? 'unknown'));
+  const directions = unique(all.map(directionKey));
   const filters = `<form class="filters" id="filters" hidden aria-label="${html(own.filters)}">
 ${options('stage', l.t('label.stage'), stages.map((s) => ({ value: s, text: l.t(`stage.${s}`) })), own.all)}
 ${options('status', l.t('label.status'), unique(all.map((p) => p.status)).map((s) => ({ value: s, text: l.t(`status.${s}`) })), own.all)}
 ${options('country', l.t('label.country'), unique(all.flatMap(countries)).sort().map((c) => ({ value: c, text: l.country(c) })).sort((a, b) => a.text.localeCompare(b.text, input.lang)), own.all)}
-${options('direction', l.t('label.direction'), directions.map((d) => ({ value: d, text: l.t(`direction.${d}` as 'direction.unknown') })), own.all)}
+${options('direction', l.t('label.direction'), directions.map((d) => ({ value: d, text: directionName(l, d) })), own.all)}
 <label>${html(own.search)}<input type="search" name="q" autocomplete="off"></label>
 </form>`;
   const shown = own.shown.replace('{shown}', String(all.length)).replace('{total}', String(all.length));
@@ -168,13 +172,12 @@ export function partnershipPage(input: SiteInput, item: SitePartnership): string
   const { partnership: p, sessions } = item;
   const l = localizer(input.lang);
   const own = OWN[input.lang];
-  const direction = directionOf(p.direction as Parameters<typeof directionOf>[0], p.mentor.country, p.mentee.country) ?? 'unknown';
   const facts = `<dl class="facts">
 <dt>${html(l.t('label.mentor'))}</dt><dd>${html(p.mentor.name)}${p.mentor.country ? ` (${html(l.country(p.mentor.country))})` : ''}</dd>
 <dt>${html(l.t('label.mentee'))}</dt><dd>${html(p.mentee.name)}${p.mentee.country ? ` (${html(l.country(p.mentee.country))})` : ''}</dd>
 <dt>${html(l.t('label.stage'))}</dt><dd>${html(l.t(`stage.${p.stage}`))} (${html(l.t('label.since', { date: l.date(stageEntered(p)) }))})</dd>
 <dt>${html(l.t('label.status'))}</dt><dd>${html(l.t(`status.${p.status}`))}</dd>
-<dt>${html(l.t('label.direction'))}</dt><dd>${html(l.t(`direction.${direction}` as 'direction.unknown'))}</dd>
+<dt>${html(l.t('label.direction'))}</dt><dd>${html(directionName(l, directionKey(p)))}</dd>
 </dl>`;
   const timeline = `<ol class="timeline">${p.history
     .map((h) => `<li><strong>${html(l.date(h.date))}</strong>: ${html(h.stage ? l.t(`stage.${h.stage}`) : l.t(`status.${h.status!}`))}${h.note ? ` — ${html(h.note)}` : ''}${h.reason ? ` — ${html(h.reason)}` : ''}</li>`)
