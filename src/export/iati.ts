@@ -187,6 +187,32 @@ function transactions(input: IatiActivityInput): XmlElement[] {
   });
 }
 
+/**
+ * The targets as results: ResultType 2 (outcome), each with one qualitative indicator (IndicatorMeasure 5)
+ * over the period from entering mentoring to its due date; an achieved target's result as the actual.
+ */
+function results(p: Partnership, lang: Lang): XmlElement[] {
+  const baseline = localizer(lang).t('label.baseline');
+  const start = mentoringStart(p) ?? p.history[0]!.date;
+  return (p.targets ?? []).map((t) => {
+    const comment = (text: string) => el('comment', {}, narrative(text));
+    const period = el('period', {}, [
+      el('period-start', { 'iso-date': start < t.due ? start : t.due }),
+      el('period-end', { 'iso-date': t.due }),
+      el('target', {}, [comment(t.indicator)]),
+      ...(t.status === 'achieved' ? [el('actual', {}, [comment(t.result ?? t.indicator)])] : []),
+    ]);
+    return el('result', { type: 2 }, [
+      el('title', {}, narrative(t.title)),
+      el('indicator', { measure: 5 }, [
+        el('title', {}, narrative(t.indicator)),
+        ...(t.baseline ? [el('description', {}, narrative(`${baseline}: ${t.baseline}`))] : []),
+        period,
+      ]),
+    ]);
+  });
+}
+
 /** One partnership as an iati-activity element. */
 export function iatiActivity(input: IatiActivityInput): XmlElement {
   const { partnership: p, settings, lang, langs } = input;
@@ -205,6 +231,7 @@ export function iatiActivity(input: IatiActivityInput): XmlElement {
     el('sector', { vocabulary: 1, code: SECTOR_DECENTRALISATION }),
     ...budgets(p),
     ...transactions(input),
+    ...results(p, lang),
   ]);
 }
 

@@ -153,6 +153,30 @@ test('the description in every language asked for; the data language carries no 
   expect(text(described[2])).toMatch(/^Mentorat entre villes : /);
 });
 
+test('targets as results: a qualitative indicator each, due at the period end; an achieved one with its result as the actual', () => {
+  const activity = iatiActivity(
+    input({
+      ...base,
+      targets: [
+        { id: 'debt-recovery', title: 'Debt-recovery strategy', indicator: 'Strategy adopted', baseline: 'No strategy (2008)', due: '2011-06-30', status: 'in-progress' },
+        { id: 'by-law-review', title: 'Review of the by-laws', indicator: 'By-laws submitted', due: '2011-09-30', status: 'achieved', result: 'Submitted to the Ministry' },
+      ],
+    }),
+  );
+  const found = children(activity, 'result');
+  expect(found.map((r) => [r.attrs!.type, text(child(r, 'title'))])).toEqual([
+    [2, 'Debt-recovery strategy'],
+    [2, 'Review of the by-laws'],
+  ]);
+  const indicator = child(found[0]!, 'indicator')!;
+  expect(indicator.attrs!.measure).toBe(5);
+  expect(text(child(indicator, 'description'))).toBe('Baseline: No strategy (2008)');
+  const period = child(indicator, 'period')!;
+  expect([child(period, 'period-start')!.attrs!['iso-date'], child(period, 'period-end')!.attrs!['iso-date']]).toEqual(['2009-04-06', '2011-06-30']);
+  expect(child(period, 'actual')).toBeUndefined();
+  expect(text(child(child(child(child(found[1]!, 'indicator')!, 'period')!, 'actual')!, 'comment'))).toBe('Submitted to the Ministry');
+});
+
 describe('amounts as xsd:decimal', () => {
   test.each([
     [150000, '150000'],
