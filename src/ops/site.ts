@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DataError } from '../errors.js';
 import { partnershipEvents } from '../export/calendar.js';
 import { formatCalendar } from '../export/ics.js';
 import { partnershipPage, portfolioPage, type SiteInput } from '../export/site.js';
-import { DOCUMENT_KINDS, DocumentRenderer, LANGS, TemplateError, type Lang } from '../render/index.js';
+import { DOCUMENT_KINDS, DocumentRenderer, LANGS, type Lang } from '../render/index.js';
 import { writeFileAtomic } from '../store/write.js';
+import { withTemplateErrors } from './report.js';
 import { latestRecordedDate, readRepositoryConfig, readValidPartnerships, type ValidPartnership } from './read-valid.js';
 
 export interface SiteOptions {
@@ -82,16 +82,4 @@ function sitePages(
     files.push({ file: `${partnership.id}/calendar.ics`, content: formatCalendar({ name: partnership.title, stamp: latestRecordedDate([source]) ?? today, events }) });
   });
   return files;
-}
-
-/** A repository's own template that fails is a problem of its data (exit 1); a built-in one is a bug. */
-function withTemplateErrors<T>(render: () => T): T {
-  try {
-    return render();
-  } catch (error) {
-    if (error instanceof TemplateError && error.overridden) {
-      throw new DataError(`the repository's template failed: ${error.message}`, 'fix it, or delete it to use the built-in template');
-    }
-    throw error;
-  }
 }
