@@ -275,6 +275,71 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       settle(completionCommand(shell, program, await context(command)));
     });
 
+  program
+    .command('calendar')
+    .description('an iCalendar (RFC 5545) file of planned and logged sessions and of target, milestone and action due dates')
+    .argument('[id]', 'one partnership (default: every partnership)')
+    .option('--out <file.ics>', 'write the calendar into this file instead of standard output')
+    .option('--as-of <date>', 'check the data as of this date and stamp the events with it (default stamp: the latest date recorded in the data)')
+    .addOption(new Option('--locale <locale>', "language of the labels (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr']))
+    .addHelpText(
+      'after',
+      examples([
+        'mentor calendar --out partnerships.ics                 every partnership, for a calendar subscription',
+        'mentor calendar johannesburg-lilongwe > lilongwe.ics',
+        'mentor calendar rosario-ciudad-sur --locale es --out rosario.ics',
+      ]),
+    )
+    .action(async (id: string | undefined, flags, command: Command) => {
+      const { calendarCommand } = await import('./commands/calendar.js');
+      settle(calendarCommand(id, flags, await context(command)));
+    });
+
+  program
+    .command('site')
+    .description('a static web site of the repository: the portfolio with filters, a page per partnership, its documents and calendar')
+    .option('--out <dir>', 'the folder to write into', 'site')
+    .addOption(new Option('--locale <locale>', "the site in this language only (default: every language, the repository's at the top, the others in <lang>/)").choices(['en', 'es', 'fr']))
+    .option('--as-of <date>', 'compute days in stage and the documents as of this date (YYYY-MM-DD)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor site                                   into site/ (and site/es/, site/fr/...); open site/index.html, no server needed',
+        'mentor site --out public --locale fr --as-of 2011-03-31',
+      ]),
+    )
+    .action(async (flags, command: Command) => {
+      const { siteCommand } = await import('./commands/site.js');
+      settle(siteCommand(flags, await context(command)));
+    });
+
+  const exporter = program
+    .command('export')
+    .description('the partnerships in formats other systems read')
+    .addHelpText('after', examples(['mentor export iati --out iati-activities.xml', 'mentor help export iati']));
+  exporter
+    .command('iati')
+    .description('IATI 2.03 activity XML for donors, published by mentor.yaml\'s iati.reporting_org')
+    .argument('[id...]', 'the partnerships to export (default: every partnership)')
+    .option('--out <file.xml>', 'write the XML into this file instead of standard output')
+    .option('--as-of <date>', 'check the data as of this date and use it as the generated time (default: the latest date recorded in the data)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor export iati --out iati-activities.xml               every partnership',
+        'mentor export iati johannesburg-lilongwe bergen-mombasa > norway.xml',
+        'xmllint --noout --schema iati-activities-schema.xsd iati-activities.xml',
+        '',
+        'mentor.yaml names the publisher:',
+        '  iati:',
+        '    reporting_org: {ref: <organisation identifier>, name: <publisher>, type: <organisation type code>}',
+      ]),
+    )
+    .action(async (ids: string[], flags, command: Command) => {
+      const { exportIatiCommand } = await import('./commands/export.js');
+      settle(exportIatiCommand(ids, flags, await context(command)));
+    });
+
   return program;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { IatiSettingsSchema } from './iati.js';
 import { MISSING_KEY } from './partnership.js';
 import { Colour, Locale, NonEmptyText, RepositoryPath } from './primitives.js';
 
@@ -16,6 +17,7 @@ export const RepositoryConfigSchema = z
     illustrative: z.boolean().optional().describe('true when the data is partly invented for demonstration; every document then says so'),
     source: NonEmptyText.optional().describe('Where the facts that are not invented come from (required with illustrative: true)'),
     branding: Branding.optional().describe('Logo and colour of documents'),
+    iati: IatiSettingsSchema.optional(),
   })
   .superRefine((config, ctx) => {
     if (config.illustrative === true && config.source === undefined) {

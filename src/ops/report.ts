@@ -135,7 +135,7 @@ function requireBrowser(env: Record<string, string | undefined>): string {
 }
 
 /** A repository's own template that fails is a problem of its data (exit 1); a built-in one is a bug. */
-function withTemplateErrors<T>(render: () => T): T {
+export function withTemplateErrors<T>(render: () => T): T {
   try {
     return render();
   } catch (error) {
