@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import {
+  AgreementState,
   Direction,
+  EvaluationType,
+  FundingStatus,
   Host,
+  PartnerRole,
   PartyKind,
   ProductKind,
   RATING_KEYS,
@@ -87,7 +91,19 @@ const Terms = z.strictObject({
   budget: Budget.optional(),
 });
 
-const Agreement = z.strictObject({ approvals: z.array(Approval).optional(), terms: Terms.optional() });
+const Signatory = z.strictObject({ side: Side, name: NonEmptyText, title: NonEmptyText, date: IsoDate.optional() });
+const Amendment = z.strictObject({ date: IsoDate, summary: NonEmptyText });
+const LanguageCode = z.string().regex(/^[a-z]{2}$/, { error: 'a language is a two-letter ISO 639-1 code, like "en" or "es"' });
+
+const Agreement = z.strictObject({
+  approvals: z.array(Approval).optional(),
+  terms: Terms.optional(),
+  version: NonEmptyText.optional().describe('The version of the Terms of Reference, such as "1.2"'),
+  state: AgreementState.optional(),
+  signatories: z.array(Signatory).optional(),
+  amendments: z.array(Amendment).optional(),
+  languages: z.array(LanguageCode).optional().describe('Working languages, ISO 639-1 codes'),
+});
 
 const TaskForceMember = z.strictObject({
   name: NonEmptyText.describe('A person, or a role or team where no name is to be kept'),
@@ -95,6 +111,13 @@ const TaskForceMember = z.strictObject({
   organisation: NonEmptyText.optional(),
   side: TaskForceSide,
   lead: z.boolean().optional(),
+});
+
+const Measurement = z.strictObject({
+  date: IsoDate,
+  value: z.union([z.number(), NonEmptyText]).describe('A number or a short text, as the indicator needs'),
+  note: z.string().optional(),
+  source: z.string().optional(),
 });
 
 const Target = z.strictObject({
@@ -106,6 +129,9 @@ const Target = z.strictObject({
   status: TargetStatus,
   result: z.string().optional().describe('What was achieved, against the indicator'),
   achieved: IsoDate.optional().describe('The date the target was achieved'),
+  target: z.string().optional().describe('The value aimed for'),
+  verification: z.string().optional().describe('Means of verification'),
+  measurements: z.array(Measurement).optional().describe('Dated progress readings'),
 });
 
 const Milestone = z.strictObject({ title: NonEmptyText, due: IsoDate, done: z.boolean().optional() });
@@ -118,15 +144,26 @@ const Product = z.strictObject({
   launched: IsoDate.optional(),
 });
 
-const Rating = z.number().int().min(1, { error: 'a rating is from 1 to 4' }).max(4, { error: 'a rating is from 1 to 4' });
+const Score = z.number().int().min(1, { error: 'a rating is from 1 to 4' }).max(4, { error: 'a rating is from 1 to 4' });
+const Rating = z.union([Score, z.strictObject({ score: Score, evidence: NonEmptyText })]);
 const Ratings = z.strictObject(Object.fromEntries(RATING_KEYS.map((key) => [key, Rating])) as Record<(typeof RATING_KEYS)[number], typeof Rating>);
+
+const Recommendation = z.union([
+  NonEmptyText,
+  z.strictObject({ text: NonEmptyText, owner: NonEmptyText, due: IsoDate.optional(), response: z.string().optional() }),
+]);
 
 const Evaluation = z.strictObject({
   date: IsoDate,
-  ratings: Ratings.describe('The six OECD DAC criteria plus ownership, each from 1 to 4'),
+  type: EvaluationType.optional(),
+  evaluator: z.strictObject({ name: NonEmptyText, independent: z.boolean() }).optional(),
+  method: z.string().optional(),
+  ratings: Ratings.describe('The six OECD DAC criteria plus ownership, each from 1 to 4 or {score, evidence}'),
   findings: z.string().optional(),
+  conclusions: z.string().optional(),
   lessons: z.array(NonEmptyText).optional(),
-  recommendations: z.array(NonEmptyText).optional(),
+  recommendations: z.array(Recommendation).optional(),
+  mentor_benefits: z.array(NonEmptyText).optional().describe('What the mentor city gained'),
 });
 
 const Handover = z.strictObject({
@@ -135,7 +172,15 @@ const Handover = z.strictObject({
   note: z.string().optional(),
 });
 
-const Funding = z.strictObject({ funder: NonEmptyText, amount: Amount, currency: CurrencyCode, note: z.string().optional() });
+const Funding = z.strictObject({
+  funder: NonEmptyText,
+  amount: Amount.optional().describe('Absent for an in-kind contribution with no estimated value'),
+  currency: CurrencyCode,
+  note: z.string().optional(),
+  status: FundingStatus.optional().describe('Where absent, documents say the status is not recorded'),
+  in_kind: z.boolean().optional().describe('The amount is an estimated value of staff time, venues...'),
+});
+const Partner = z.strictObject({ name: NonEmptyText, country: CountryCode.optional(), role: PartnerRole, note: z.string().optional() });
 const Risk = z.strictObject({ risk: NonEmptyText, mitigation: z.string().optional() });
 
 /** partnerships/<id>/partnership.yaml */
@@ -160,6 +205,7 @@ export const PartnershipSchema = z
     handover: Handover.optional(),
     funding: z.array(Funding).optional(),
     risks: z.array(Risk).optional(),
+    partners: z.array(Partner).optional().describe('Co-mentors, member municipalities, associations, funders, observers'),
     focus: z.array(NonEmptyText).optional(),
     direction: Direction.optional().describe('Overrides the direction derived from the two countries'),
     locale: Locale.optional(),
@@ -170,3 +216,5 @@ export type Partnership = z.infer<typeof PartnershipSchema>;
 export type Party = z.infer<typeof PartySchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type Target = z.infer<typeof Target>;
+export type Rating = z.infer<typeof Rating>;
+export type Recommendation = z.infer<typeof Recommendation>;
