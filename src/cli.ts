@@ -62,7 +62,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .option('--requested-by <name>', 'who sent the request (default: the mentee)')
     .option('--date <YYYY-MM-DD>', 'the date of the request (default: today)')
     .option('--focus <area>', 'a focus area; repeat for more', collect)
-    .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr', 'pt']))
     .option('--yes', 'ask nothing; fail naming any missing value')
     .addHelpText(
       'after',
@@ -223,7 +223,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .argument('[id]', 'the partnership (omit with --portfolio)')
     .addOption(new Option('--kind <kind>', 'which document').choices(['tor', 'roadmap', 'evaluation', 'all']).default('all'))
     .addOption(new Option('--format <format>', 'output format (pdf needs Chromium or Chrome)').choices(['md', 'html', 'pdf']).default('md'))
-    .addOption(new Option('--locale <locale>', "language (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', "language (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr', 'pt']))
     .option('--out <dir>', 'write into <dir> instead of reports/<id>/')
     .option('--stdout', 'print the document instead of writing it (one --kind)')
     .option('--portfolio', 'the overview of every partnership, into reports/portfolio.<format>')
