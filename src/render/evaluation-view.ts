@@ -3,7 +3,7 @@
 // executive summary first, then background, purpose, method, findings by criterion, results,
 // money, conclusions, recommendations, lessons, the mentor's gains, and annexes.
 import { RATING_KEYS } from '../model/enums.js';
-import type { Partnership, Rating, Recommendation } from '../model/partnership.js';
+import type { Rating, Recommendation } from '../model/partnership.js';
 import { numberVisits, stageEnteredOn } from '../roadmap/index.js';
 import { daysBetween } from '../util/dates.js';
 import { sessionCosts, type NumberedSession } from './figures.js';

@@ -21,7 +21,7 @@ export function portfolioView(summaries: readonly PartnershipSummary[], programm
       title: s.title,
       mentor: party(s.mentor),
       mentee: party(s.mentee),
-      direction: direction ? l.t(`direction.${direction}`) : l.t('direction.unknown'),
+      direction: cap(direction ? l.t(`direction.${direction}`) : l.t('direction.unknown')),
       stated: stated.success,
       stage: s.stage ? l.t(`stage.${s.stage}`) : '—',
       status: s.status && isStatus(s.status) ? cap(l.t(`status.${s.status}`)) : '—',
@@ -35,7 +35,7 @@ export function portfolioView(summaries: readonly PartnershipSummary[], programm
     .map((row) => ({ name: row.name, count: l.num(row.count) }));
   const byDirection = [...DIRECTIONS, undefined]
     .map((direction) => ({
-      name: direction ? l.t(`direction.${direction}`) : l.t('direction.unknown'),
+      name: cap(direction ? l.t(`direction.${direction}`) : l.t('direction.unknown')),
       count: summaries.filter((s) => directions.get(s.id) === direction).length,
     }))
     .filter((row) => row.count > 0)

@@ -56,7 +56,7 @@ function baseView(kind: DocumentKind, { partnership: p, sessions, programme, tod
     mentee: partyView(p.mentee, l),
     stage: { id: p.stage, name: l.t(`stage.${p.stage}`), since: entered ? l.date(entered) : null },
     status: { id: p.status, name: cap(l.t(`status.${p.status}`)) },
-    direction: p.direction === 'triangular' ? l.t('direction.triangular') : direction ? l.t(`direction.${direction}`) : l.t('direction.unknown'),
+    direction: cap(p.direction === 'triangular' ? l.t('direction.triangular') : direction ? l.t(`direction.${direction}`) : l.t('direction.unknown')),
     targets: targetRows(p, today, l),
     sessions: sessionRows(numbered, l),
     focus: p.focus && p.focus.length > 0 ? p.focus.join(', ') : null,
