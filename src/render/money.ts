@@ -24,7 +24,8 @@ export function moneyView(p: Partnership, costs: readonly Cost[], l: Localizer) 
       funder: f.funder,
       // An amount of 0 without a status or kind says nothing: it is shown as no amount, not as "ZAR 0".
       amount: stated && f.amount! > 0 ? l.money(f.amount!, f.currency) : f.in_kind ? l.t('money.inKindNoValue', { currency: f.currency }) : l.t('money.noAmount'),
-      kind: f.in_kind ? l.t('money.inKind') : l.t('money.cash'),
+      // Without an amount and without in_kind, nothing says whether cash or kind is meant.
+      kind: f.in_kind ? l.t('money.inKind') : stated && f.amount! > 0 ? l.t('money.cash') : DASH,
       inKind: f.in_kind === true,
       status: cap(l.t(`funding.${state}`)),
       unrecorded: state === 'unrecorded',
@@ -46,17 +47,19 @@ export function moneyView(p: Partnership, costs: readonly Cost[], l: Localizer) 
     { label: l.t('money.inKindTotal'), values: (c) => sum(c, (f) => f.in_kind === true && f.status !== 'declined') },
     { label: l.t('money.spent'), strong: true, values: (c) => costs.filter((x) => x.currency === c).reduce((a, x) => a + x.amount, 0) },
   ];
+  // A currency column in which nothing is recorded (a contribution of no amount) is left out.
+  const shown = currencies.filter((c) => lines.some((line) => cell(line.values(c), c) !== DASH));
   const table = lines
-    .map((line) => ({ label: line.label, strong: line.strong === true, cells: currencies.map((c) => cell(line.values(c), c)) }))
+    .map((line) => ({ label: line.label, strong: line.strong === true, cells: shown.map((c) => cell(line.values(c), c)) }))
     .filter((line) => line.cells.some((c) => c !== DASH));
   const unrecorded = rows.filter((r) => r.unrecorded).length;
   return {
     any: rows.length > 0 || budget !== undefined || costs.length > 0,
     rows,
-    currencies,
+    currencies: shown,
     table,
     budget: budget ? { amount: l.money(budget.amount, budget.currency), note: budget.note ?? null } : null,
     unrecordedNote: unrecorded > 0 ? l.t('money.unrecordedNote', { count: l.num(unrecorded) }) : null,
-    currenciesNote: currencies.length > 1 ? l.t('money.currenciesNote') : null,
+    currenciesNote: shown.length > 1 ? l.t('money.currenciesNote') : null,
   };
 }

@@ -35,7 +35,7 @@ export function ganttChart(p: Partnership, numbered: readonly NumberedSession[],
   });
   const milestones: GanttTask[] = (p.milestones ?? []).map((m, index) => ({
     name: m.title,
-    spec: `milestone, ${m.done ? 'done, ' : m.due < today ? 'crit, ' : ''}milestone${index + 1}, ${m.due}, 0d`,
+    spec: `milestone, ${m.done ? 'done, ' : m.due < today ? 'crit, ' : ''}ms${index + 1}, ${m.due}, 0d`,
   }));
   const sessions: GanttTask[] = numbered.map(({ number, session }) => ({
     name: `${number}. ${session.title} (${l.t(`level.${session.level}`)})`,
