@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { validateRepository } from '../../src/ops/validate.js';
+import { openRepository } from '../../src/store/repository.js';
 import { copyOfExamples, tempDir } from '../helpers/cli.js';
 import { fakeIo, NEW_ID, readPartnershipText, snapshot } from './support.js';
 
@@ -48,7 +49,7 @@ describe('init', () => {
       focus: ['municipal finance', 'revenue collection'],
       locale: 'fr',
     });
-    const problems = validateRepository({ root, cwd: root, paths: [`partnerships/${NEW_ID}`], today: '2011-04-04' }).problems;
+    const problems = (await validateRepository(openRepository(root), { cwd: root, paths: [`partnerships/${NEW_ID}`], today: '2011-04-04' })).problems;
     expect(problems).toEqual([]);
   });
 
@@ -91,7 +92,7 @@ describe('init', () => {
     expect(result.stderr).toContain('created a new mentor repository');
     expect(parse(readFileSync(path.join(cwd, 'mentor.yaml'), 'utf8'))).toMatchObject({ name: 'programme' });
     expect(existsSync(path.join(cwd, 'schema/partnership.schema.json'))).toBe(true);
-    const validate = validateRepository({ root: cwd, cwd, today: '2011-04-04' });
+    const validate = await validateRepository(openRepository(cwd), { cwd, today: '2011-04-04' });
     expect(validate.problems).toEqual([]);
   });
 });

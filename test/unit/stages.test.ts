@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/model/enums.js';
-import { forcedStages, isForward, nextStage, stagesBehind, stagesOnTheWay } from '../../src/roadmap/stages.js';
+import { factsOf } from '../../src/model/facts.js';
+import { PartnershipSchema } from '../../src/model/partnership.js';
+import { forcedStages, isForward, nextStage, stagesBehind, stagesOnTheWay, type History } from '../../src/roadmap/stages.js';
 
 // SPEC section 1: forward one stage at a time; evaluation and launch in either order after
 // mentoring, promotion once both are entered.
 
 /** A history through the given stages, one month apart; `!` after a stage marks it forced. */
-function history(...stages: string[]) {
+function history(...stages: string[]): NonNullable<History> {
   return stages.map((s, i) => ({
-    stage: s.replace('!', ''),
+    stage: s.replace('!', '') as StageId,
     date: `2010-${String(i + 1).padStart(2, '0')}-01`,
     ...(s.endsWith('!') && { forced: true, reason: 'test' }),
   }));
@@ -110,6 +112,7 @@ describe('forcedStages', () => {
 
   it('ignores status entries and malformed entries in the history', () => {
     const entries = [...history('request', 'assessment!'), { status: 'suspended', date: '2010-03-01', reason: 'elections' }, 'junk', null];
-    expect([...forcedStages(entries)]).toEqual(['assessment']);
+    // What the checks read of such a history: its facts, where an entry that is no mapping is absent.
+    expect([...forcedStages(factsOf(PartnershipSchema, { history: entries })!.history)]).toEqual(['assessment']);
   });
 });
