@@ -41,7 +41,7 @@ export function ganttChart(p: Partnership, numbered: readonly NumberedSession[],
     name: `${number}. ${session.title} (${l.t(`level.${session.level}`)})`,
     spec: `milestone, ${session.level === 'political' ? 'active, ' : ''}session${number}, ${session.date}, 0d`,
   }));
-  const asOf: GanttTask[] = [{ name: `${l.t('roadmap.today')} ${l.short(today)}`, spec: `milestone, asof, ${today}, 0d` }];
+  const asOf: GanttTask[] = [{ name: `${l.t('roadmap.today')} ${l.short(today)}`, spec: `milestone, asof1, ${today}, 0d` }];
   const sections = [
     { name: l.t('roadmap.stages'), tasks: stages },
     { name: l.t('roadmap.targets.row'), tasks: targets },
