@@ -28,7 +28,7 @@ export interface InitOptions {
   /** The request date, YYYY-MM-DD. */
   date: string;
   focus?: string[];
-  locale?: 'en' | 'es' | 'fr';
+  locale?: 'en' | 'es' | 'fr' | 'pt';
 }
 
 export interface InitResult {
