@@ -199,7 +199,7 @@ export function timelineLegend(l: Localizer, has: { targets: boolean; milestones
     ...(has.targets
       ? (['achieved', 'in-progress', 'not-started'] as const).map((s) => ({ cls: `t-${s}`, label: `${l.t('roadmap.target')}: ${l.t(`targetStatus.${s}`)}` })).concat([{ cls: 't-overdue', label: `${l.t('roadmap.target')}: ${l.t('label.overdue')}` }])
       : []),
-    ...(has.milestones ? [{ cls: 'm-done', label: `${l.t('roadmap.milestone')}: ${l.t('label.done')}` }, { cls: 'm-open', label: `${l.t('roadmap.milestone')}: ${l.t('label.notDone')}` }] : []),
+    ...(has.milestones ? [{ cls: 'm-done', label: `${l.t('roadmap.milestone')}: ${l.t('label.done').toLocaleLowerCase(l.lang)}` }, { cls: 'm-open', label: `${l.t('roadmap.milestone')}: ${l.t('label.notDone').toLocaleLowerCase(l.lang)}` }] : []),
     { cls: 'asof', label: l.t('label.asOf') },
   ];
 }

@@ -13,7 +13,9 @@ export function torView({ partnership: p, today }: DocumentInput, l: Localizer) 
   const agreement = p.agreement;
   const approvals = agreement?.approvals ?? [];
   const terms = agreement?.terms;
-  const final = agreement?.state === 'final';
+  // Where the state is not recorded, terms approved by both sides are final; anything else is a draft.
+  const approvedByBoth = (['mentor', 'mentee'] as const).every((side) => approvals.some((a) => a.side === side));
+  const final = agreement?.state === 'final' || (agreement?.state === undefined && approvedByBoth);
   const taskForce = p.task_force ?? [];
   const teams = TEAM_SIDES.map((side) => ({
     label: l.t(`team.${side}`),
