@@ -19,24 +19,22 @@ export function moneyView(p: Partnership, costs: readonly Cost[], l: Localizer) 
   const budget = p.agreement?.terms?.budget;
   const rows = funding.map((f) => {
     const state: FundingState = f.status ?? 'unrecorded';
-    const stated = f.amount !== undefined && (f.amount > 0 || f.in_kind !== true);
+    // An amount of 0 says nothing: it is shown as no amount, never as "ZAR 0".
+    const amount = f.amount !== undefined && f.amount > 0 ? f.amount : undefined;
     return {
       funder: f.funder,
-      // An amount of 0 without a status or kind says nothing: it is shown as no amount, not as "ZAR 0".
-      amount: stated && f.amount! > 0 ? l.money(f.amount!, f.currency) : f.in_kind ? l.t('money.inKindNoValue', { currency: f.currency }) : l.t('money.noAmount'),
+      amount: amount !== undefined ? l.money(amount, f.currency) : f.in_kind ? l.t('money.inKindNoValue', { currency: f.currency }) : l.t('money.noAmount'),
       // Without an amount and without in_kind, nothing says whether cash or kind is meant.
-      kind: f.in_kind ? l.t('money.inKind') : stated && f.amount! > 0 ? l.t('money.cash') : DASH,
-      inKind: f.in_kind === true,
+      kind: f.in_kind ? l.t('money.inKind') : amount !== undefined ? l.t('money.cash') : DASH,
       status: cap(l.t(`funding.${state}`)),
       unrecorded: state === 'unrecorded',
-      declined: state === 'declined',
       note: f.note ?? DASH,
     };
   });
 
   const currencies = [...new Set([...(budget ? [budget.currency] : []), ...funding.map((f) => f.currency), ...costs.map((c) => c.currency)])].sort();
   const sum = (currency: string, pick: (f: (typeof funding)[number]) => boolean) =>
-    funding.filter((f) => f.currency === currency && pick(f) && f.amount !== undefined).reduce((a, f) => a + f.amount!, 0);
+    funding.filter((f) => f.currency === currency && pick(f)).reduce((a, f) => a + (f.amount ?? 0), 0);
   const cell = (amount: number | undefined, currency: string) => (amount === undefined || amount === 0 ? DASH : l.money(amount, currency));
   const lines: { label: string; strong?: boolean; values: (currency: string) => number | undefined }[] = [
     { label: l.t('money.budget'), strong: true, values: (c) => (budget && budget.currency === c ? budget.amount : undefined) },
