@@ -62,7 +62,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .option('--requested-by <name>', 'who sent the request (default: the mentee)')
     .option('--date <YYYY-MM-DD>', 'the date of the request (default: today)')
     .option('--focus <area>', 'a focus area; repeat for more', collect)
-    .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr', 'pt']))
     .option('--programme <name>', 'a new repository: the mentoring programme, printed under every document title (asked on a terminal)')
     .option('--yes', 'ask nothing; fail naming any missing value')
     .addHelpText(
@@ -237,7 +237,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .argument('[id]', 'the partnership (omit with --portfolio)')
     .addOption(new Option('--kind <kind>', 'which document').choices(['tor', 'roadmap', 'evaluation', 'all']).default('all'))
     .addOption(new Option('--format <format>', 'output format (pdf needs Chromium or Chrome)').choices(['md', 'html', 'pdf']).default('md'))
-    .addOption(new Option('--locale <locale>', "language (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', "language (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr', 'pt']))
     .option('--out <dir>', 'write into <dir> instead of reports/<id>/')
     .option('--stdout', 'print the document instead of writing it (one --kind)')
     .option('--portfolio', 'the overview of every partnership, into reports/portfolio.<format>')
@@ -281,7 +281,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .argument('[id]', 'one partnership (default: every partnership)')
     .option('--out <file.ics>', 'write the calendar into this file instead of standard output')
     .option('--as-of <date>', 'check the data as of this date and stamp the events with it (default stamp: the latest date recorded in the data)')
-    .addOption(new Option('--locale <locale>', "language of the labels (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', "language of the labels (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr', 'pt']))
     .addHelpText(
       'after',
       examples([
@@ -299,7 +299,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .command('site')
     .description('a static web site of the repository: the portfolio with filters, a page per partnership, its documents and calendar')
     .option('--out <dir>', 'the folder to write into', 'site')
-    .addOption(new Option('--locale <locale>', "the site in this language only (default: every language, the repository's at the top, the others in <lang>/)").choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', "the site in this language only (default: every language, the repository's at the top, the others in <lang>/)").choices(['en', 'es', 'fr', 'pt']))
     .option('--as-of <date>', 'compute days in stage and the documents as of this date (YYYY-MM-DD)')
     .addHelpText(
       'after',

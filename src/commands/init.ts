@@ -18,7 +18,7 @@ export interface InitFlags {
   requestedBy?: string;
   date?: string;
   focus?: string[];
-  locale?: 'en' | 'es' | 'fr';
+  locale?: 'en' | 'es' | 'fr' | 'pt';
   programme?: string;
   yes?: boolean;
 }

@@ -27,6 +27,10 @@ const LABELS: Record<Lang, Record<OwnLabel, string>> = {
     session: 'Sesión', planned: 'Sesión prevista', target: 'Plazo de meta', milestone: 'Hito', action: 'Plazo de acción',
     owner: 'Responsable', outcomes: 'Resultados', done: 'cumplido', open: 'pendiente', dropped: 'abandonado',
   },
+  pt: {
+    session: 'Sessão', planned: 'Sessão prevista', target: 'Prazo de meta', milestone: 'Marco', action: 'Prazo de ação',
+    owner: 'Responsável', outcomes: 'Resultados', done: 'concluído', open: 'pendente', dropped: 'abandonado',
+  },
   fr: {
     session: 'Session', planned: 'Session prévue', target: 'Échéance de cible', milestone: 'Jalon', action: 'Échéance d’action',
     owner: 'Responsable', outcomes: 'Résultats', done: 'fait', open: 'en cours', dropped: 'abandonné',

@@ -93,11 +93,14 @@ function summary(input: IatiActivityInput, lang: Lang): string {
     es: mentorKnown
       ? `Mentoría entre ciudades: ${party(p.mentor)} acompaña a ${party(p.mentee)}${topic ? ` en: ${topic}` : ''}. Etapa de la hoja de ruta: ${stage}.`
       : `Mentoría entre ciudades: ${party(p.mentee)} busca una ciudad mentora${topic ? ` para: ${topic}` : ''}. Etapa de la hoja de ruta: ${stage}.`,
+    pt: mentorKnown
+      ? `Mentoria entre cidades: ${party(p.mentor)} acompanha ${party(p.mentee)}${topic ? ` em: ${topic}` : ''}. Etapa do roteiro: ${stage}.`
+      : `Mentoria entre cidades: ${party(p.mentee)} procura uma cidade mentora${topic ? ` para: ${topic}` : ''}. Etapa do roteiro: ${stage}.`,
     fr: mentorKnown
       ? `Mentorat entre villes : ${party(p.mentor)} accompagne ${party(p.mentee)}${topic ? ` sur : ${topic}` : ''}. Étape de la feuille de route : ${stage}.`
       : `Mentorat entre villes : ${party(p.mentee)} cherche une ville mentor${topic ? ` pour : ${topic}` : ''}. Étape de la feuille de route : ${stage}.`,
   };
-  const label: Record<Lang, string> = { en: 'Programme:', es: 'Programa:', fr: 'Programme :' };
+  const label: Record<Lang, string> = { en: 'Programme:', es: 'Programa:', fr: 'Programme :', pt: 'Programa:' };
   return programme ? `${sentences[lang]} ${label[lang]} ${programme}.` : sentences[lang];
 }
 

@@ -27,7 +27,7 @@ export interface SiteInput {
   languages: Lang[];
 }
 
-const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Español', fr: 'Français' };
+const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Español', fr: 'Français', pt: 'Português' };
 
 /** The relative link from a page of the site in `from` to the same page in `to`. */
 export function languageHref(page: string, from: Lang, to: Lang, languages: readonly Lang[]): string {
@@ -59,6 +59,12 @@ const OWN: Record<Lang, Record<'language' | 'lastSession' | 'search' | 'all' | '
     documents: 'Documentos', calendar: 'Calendario de sesiones y plazos (iCalendar)', back: 'Todas las alianzas', history: 'Cronología',
     targets: 'Metas', sessions: 'Sesiones', agreement: 'Acuerdo', evaluation: 'Evaluación', objectives: 'Objetivos', duration: 'Duración (meses)',
     noSessions: 'Aún no se ha registrado ninguna sesión.', noTargets: 'Aún no se han fijado metas.', generated: 'Generado por mentor a partir del repositorio, datos al {date}.',
+  },
+  pt: {
+    language: 'Idioma', lastSession: 'Última sessão', search: 'Pesquisar por nome', all: 'Todas', shown: '{shown} de {total} parcerias', filters: 'Filtrar as parcerias',
+    documents: 'Documentos', calendar: 'Calendário de sessões e prazos (iCalendar)', back: 'Todas as parcerias', history: 'Cronologia',
+    targets: 'Metas', sessions: 'Sessões', agreement: 'Acordo', evaluation: 'Avaliação', objectives: 'Objetivos', duration: 'Duração (meses)',
+    noSessions: 'Ainda não foi registada nenhuma sessão.', noTargets: 'Ainda não foram fixadas metas.', generated: 'Gerado por mentor a partir do repositório, dados em {date}.',
   },
   fr: {
     language: 'Langue', lastSession: 'Dernière session', search: 'Rechercher par nom', all: 'Tous', shown: '{shown} partenariats affichés sur {total}', filters: 'Filtrer les partenariats',

@@ -292,3 +292,5 @@ export type Target = z.infer<typeof Target>;
 export type Funding = z.infer<typeof Funding>;
 export type Evaluation = z.infer<typeof Evaluation>;
 export type Measurement = z.infer<typeof Measurement>;
+export type Rating = z.infer<typeof Rating>;
+export type Recommendation = z.infer<typeof Recommendation>;

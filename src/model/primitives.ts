@@ -39,7 +39,7 @@ export const NonEmptyText = z.string().trim().min(1, { error: 'must not be empty
 
 export const Amount = z.number().nonnegative({ error: 'an amount is zero or more' });
 
-export const Locale = z.enum(['en', 'es', 'fr']);
+export const Locale = z.enum(['en', 'es', 'fr', 'pt']);
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 

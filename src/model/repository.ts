@@ -13,7 +13,7 @@ export const RepositoryConfigSchema = z
   .strictObject({
     name: NonEmptyText.describe('The name of this repository of partnerships'),
     programme: NonEmptyText.optional().describe('The mentoring programme, printed under every document title, such as "UCLG city mentoring"'),
-    locale: Locale.optional().describe('Default language of reports: en, es or fr'),
+    locale: Locale.optional().describe('Default language of reports: en, es, fr or pt'),
     illustrative: z.boolean().optional().describe('true when the data is partly invented for demonstration; every document then says so'),
     source: NonEmptyText.optional().describe('Where the facts that are not invented come from (required with illustrative: true)'),
     branding: Branding.optional().describe('Logo and colour of documents'),

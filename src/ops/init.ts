@@ -28,7 +28,7 @@ export interface InitOptions {
   /** The request date, YYYY-MM-DD. */
   date: string;
   focus?: string[];
-  locale?: 'en' | 'es' | 'fr';
+  locale?: 'en' | 'es' | 'fr' | 'pt';
   /** The mentoring programme, written to mentor.yaml when the repository is created here. */
   programme?: string;
 }

@@ -4,7 +4,7 @@ import { checkPartnership } from '../check/partnership.js';
 import { DataError, ProblemsError, UsageError } from '../errors.js';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import type { Session } from '../model/session.js';
-import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, printPdf, TemplateError, type DocumentKind, type Lang } from '../render/index.js';
+import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, printPdf, readDress, TemplateError, type DocumentKind, type Lang } from '../render/index.js';
 import type { Repository } from '../store/repository.js';
 import { writeFileAtomic } from '../store/write.js';
 import { requireValid } from './checked-write.js';
@@ -77,13 +77,14 @@ function renderPartnership(repo: Repository, options: ReportOptions): Document[]
   const sessions = check.sessions as { file: string; session: Session }[];
   const config = repositoryConfig(repo);
   const lang = options.locale ?? partnership.locale ?? config?.locale ?? 'en';
-  const programme = config?.programme ?? config?.name;
-  const illustrative = illustrativeSource(config);
+  // The subtitle is the programme the repository names (mentor.yaml `programme`), never a folder name.
+  const programme = config?.programme;
+  const dress = readDress(root, config);
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports', id);
   return kinds.map((kind) => {
-    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, ...(programme !== undefined && { programme }), ...(illustrative !== undefined && { illustrative }) }, lang));
+    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, dress, ...(programme !== undefined && { programme }) }, lang));
     return { file: path.join(dir, `${kind}.${options.format}`), content: browser ? printPdf(browser, html, today) : html };
   });
 }
@@ -100,7 +101,8 @@ async function renderPortfolio(repo: Repository, options: ReportOptions): Promis
   if (unreadable.errors > 0) {
     throw new ProblemsError(`partnerships/ holds ${unreadable.errors === 1 ? 'an entry' : `${unreadable.errors} entries`} that cannot be read as a partnership; no portfolio is rendered without ${unreadable.errors === 1 ? 'it' : 'them'}`, unreadable);
   }
-  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang, illustrativeSource(config)));
+  const dress = readDress(root, config);
+  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme, today, lang, dress));
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
   return [{ file: path.join(dir, `portfolio.${options.format}`), content: browser ? printPdf(browser, text, today) : text }];
 }

@@ -37,6 +37,7 @@ export function summarizeFolder(folder: PartnershipFolder, today: string, check:
     warnings: check.problems.filter((pr) => pr.severity === 'warning'),
     errors: check.problems.filter((pr) => pr.severity === 'error').length,
     ...(p.direction !== undefined && { direction: p.direction }),
+    ...(p.funding !== undefined && { funders: [...new Set(p.funding.flatMap((f) => (typeof f?.funder === 'string' && f.funder.trim() !== '' ? [f.funder] : [])))] }),
   };
 }
 

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { html, mdCell, mdInline, mdParagraphs, mdUrl, mermaidText, paragraphsOf, safeUrl } from './escape.js';
+import { cssString, html, mdCell, mdInline, mdParagraphs, mdUrl, mermaidText, paragraphsOf, safeUrl } from './escape.js';
 import { fill } from './locale.js';
 import type { Strings } from './locales/en.js';
 
@@ -23,7 +23,7 @@ export class TemplateError extends Error {
 }
 
 type Helper = (...args: unknown[]) => unknown;
-const HELPER_NAMES = ['text', 'cell', 'para', 't', 'link', 'mermaid', 'num'] as const;
+const HELPER_NAMES = ['text', 'cell', 'para', 't', 'link', 'mermaid', 'num', 'css'] as const;
 
 /** Where the built-in templates are: templates/ at the package root, from src/render or dist/chunks. */
 export function builtInTemplatesDir(): string {
@@ -70,6 +70,8 @@ function helpersFor(format: TemplateFormat): Record<(typeof HELPER_NAMES)[number
       return out(format === 'html' ? `<a href="${html(href)}">${html(text)}</a>` : `[${mdInline(text)}](${mdUrl(href)})`);
     },
     mermaid: (value) => out(format === 'html' ? html(mermaidText(String(present(value, 'mermaid')))) : mermaidText(String(present(value, 'mermaid')))),
+    // Inside a quoted CSS string in a <style> element (print furniture such as running footers).
+    css: (value) => out(cssString(String(present(value, 'css')))),
     num: (value) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`{{num}} prints finite numbers, not ${String(value)}`);
       return out(String(Math.round(value * 10) / 10));

@@ -4,9 +4,11 @@ import { TemplateRenderer, type TemplateFormat } from './environment.js';
 import type { Lang } from './format.js';
 import { localizer } from './locale.js';
 import { portfolioView } from './portfolio-view.js';
+import type { Dress } from './parts.js';
 import { documentView, type DocumentInput, type DocumentKind } from './view.js';
 
-export { DOCUMENT_KINDS, type DocumentKind, type DocumentInput } from './view.js';
+export { DOCUMENT_KINDS, type DocumentKind, type DocumentInput, type Dress } from './view.js';
+export { readDress } from './branding.js';
 export { LANGS, type Lang } from './format.js';
 export { TemplateError, type TemplateFormat } from './environment.js';
 export { findBrowser, printPdf, NO_BROWSER_HINT } from './pdf.js';
@@ -27,9 +29,8 @@ export class DocumentRenderer {
   }
 
   /** The portfolio of every partnership. */
-  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang, illustrative?: string): string {
+  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang, dress?: Dress): string {
     const l = localizer(lang);
-    const view = { ...portfolioView(summaries, programme, today, l), illustrative: illustrative !== undefined ? { source: illustrative } : null };
-    return this.templates.render('portfolio', view, l.strings);
+    return this.templates.render('portfolio', portfolioView(summaries, programme, today, l, dress), l.strings);
   }
 }

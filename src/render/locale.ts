@@ -1,9 +1,21 @@
-import { countryName, formatMoney, formatNumber, longDate, shortDate, type Lang } from './format.js';
+import { countryName, formatMoney, formatNumber, longDate, monthYear, shortDate, type Lang } from './format.js';
 import { en, type StringKey, type Strings } from './locales/en.js';
 import { es } from './locales/es.js';
 import { fr } from './locales/fr.js';
+import { pt } from './locales/pt.js';
 
-export const STRINGS: Record<Lang, Strings> = { en, es, fr };
+export const STRINGS: Record<Lang, Strings> = { en, es, fr, pt };
+
+type ProductKind = 'cds' | 'plan' | 'by-law' | 'strategy' | 'programme' | 'other';
+export type Gender = 'm' | 'f';
+
+/** The grammatical gender of each product's name, so "adopted" agrees with it (English has none). */
+const GENDERS: Record<Lang, Record<ProductKind, Gender>> = {
+  en: { cds: 'f', plan: 'm', 'by-law': 'f', strategy: 'f', programme: 'm', other: 'm' },
+  es: { cds: 'f', plan: 'm', 'by-law': 'f', strategy: 'f', programme: 'm', other: 'm' },
+  fr: { cds: 'f', plan: 'm', 'by-law': 'm', strategy: 'f', programme: 'm', other: 'm' },
+  pt: { cds: 'f', plan: 'm', 'by-law': 'm', strategy: 'f', programme: 'm', other: 'm' },
+};
 
 /** Everything a view model needs to write for one language. */
 export interface Localizer {
@@ -13,11 +25,15 @@ export interface Localizer {
   t(key: StringKey, vars?: Record<string, string | number>): string;
   date(date: string): string;
   short(date: string): string;
+  /** "Oct 2008", for chart ticks. */
+  month(date: string): string;
   /** A span of days: "21–23 Oct 2008", or both dates in full across months. */
   range(start: string, end: string): string;
   num(value: number, decimals?: number): string;
   money(amount: number, currency: string): string;
   country(code: string): string;
+  /** The grammatical gender of a product kind's name in this language. */
+  gender(kind: ProductKind): Gender;
 }
 
 export function localizer(lang: Lang): Localizer {
@@ -32,6 +48,7 @@ export function localizer(lang: Lang): Localizer {
     }),
     date: (d) => longDate(d, lang),
     short: (d) => shortDate(d, lang),
+    month: (d) => monthYear(d, lang),
     range: (start, end) => {
       if (end <= start) return shortDate(start, lang);
       if (start.slice(0, 7) === end.slice(0, 7)) return `${Number(start.slice(8))}–${shortDate(end, lang)}`;
@@ -40,10 +57,16 @@ export function localizer(lang: Lang): Localizer {
     num: (v, decimals = 0) => formatNumber(v, lang, decimals),
     money: (a, c) => formatMoney(a, c, lang),
     country: (c) => countryName(c, lang),
+    gender: (kind) => GENDERS[lang][kind],
   };
 }
 
 /** Replace each {name} in a string by what `value` returns for it. */
 export function fill(template: string, value: (name: string) => string): string {
   return template.replace(/\{([a-zA-Z]+)\}/g, (_m, name: string) => value(name));
+}
+
+/** A value printed on its own (a table cell, a status): capitalised as a sentence. */
+export function cap(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }

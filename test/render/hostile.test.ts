@@ -75,7 +75,7 @@ describe('Markdown, through a real Markdown parser', () => {
     const source = await render('roadmap', 'md', 'en');
     const chart = /```mermaid\n([\s\S]*?)```/.exec(source)![1]!;
     const lines = chart.split('\n').filter((l) => l.trim() !== '');
-    const tasks = lines.filter((l) => !/^(gantt| {4}(title|dateFormat|axisFormat|todayMarker|section) )/.test(l));
+    const tasks = lines.filter((l) => !/^(gantt| {4}(title|dateFormat|axisFormat|tickInterval|todayMarker|section) )/.test(l));
     for (const task of tasks) expect(task).toMatch(/^ {4}[^:#;%<>\n]+ :(milestone, )?((done|active|crit), )?[a-z]+\d+, \d{4}-\d{2}-\d{2}, (\d{4}-\d{2}-\d{2}|\d+d)$/);
     expect(tasks.some((t) => /^ {4}click/i.test(t))).toBe(false);
   });
