@@ -5,7 +5,7 @@ import { DataError, UsageError } from '../errors.js';
 import { PartnershipSchema } from '../model/partnership.js';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import { SessionSchema } from '../model/session.js';
-import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, printPdf, TemplateError, type DocumentKind, type Lang } from '../render/index.js';
+import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, PdfError, printPdf, TemplateError, withContentPolicy, type DocumentKind, type Lang } from '../render/index.js';
 import { CONFIG_FILE } from '../store/find-repo.js';
 import { assertPartnershipId, listPartnershipIds, PARTNERSHIPS_DIR } from '../store/layout.js';
 import { loadPartnership } from '../store/repository.js';
@@ -47,21 +47,51 @@ export interface ReportResult {
   output?: string | Buffer;
 }
 
-/** renderReport, with the portfolio's summaries computed on every core for a large repository. */
+/**
+ * renderReport for every format: the portfolio's summaries computed on every core for a large
+ * repository, and PDF printed by the browser (which is asynchronous).
+ */
 export async function renderReportParallel(options: ReportOptions, speed: { threads?: number; fastPath?: boolean }): Promise<ReportResult> {
-  if (!options.portfolio || options.id !== undefined) return renderReport(options);
-  return renderReport({ ...options, summaries: await summarizeRepositoryParallel(options.root, options.today, speed) });
+  const summaries = options.portfolio && options.id === undefined && !options.summaries ? await summarizeRepositoryParallel(options.root, options.today, speed) : options.summaries;
+  const full = { ...options, ...(summaries && { summaries }) };
+  const documents = renderDocuments(full);
+  if (options.format === 'pdf') {
+    const browser = requireBrowser(options.env);
+    for (const document of documents) document.content = await printedPdf(browser, document.content as string, options.today);
+  }
+  return deliver(full, documents);
 }
 
-/** Render the documents of a partnership, or the portfolio, and write them (or return one). */
+/** Render the documents of a partnership, or the portfolio, as Markdown or HTML, and write them (or return one). */
 export function renderReport(options: ReportOptions): ReportResult {
+  if (options.format === 'pdf') throw new Error('renderReport renders md and html; PDF is printed by renderReportParallel');
+  return deliver(options, renderDocuments(options));
+}
+
+function renderDocuments(options: ReportOptions): Document[] {
   const documents = options.portfolio ? renderPortfolio(options) : renderPartnership(options);
+  // Every HTML document carries the content policy, a repository's own template too.
+  if (options.format !== 'md') for (const document of documents) document.content = withContentPolicy(document.content as string);
+  return documents;
+}
+
+function deliver(options: ReportOptions, documents: Document[]): ReportResult {
   if (options.stdout) return { written: [], output: documents[0]!.content };
   const written = documents.map(({ file, content }) => {
     writeFileAtomic(file, content);
     return file;
   });
   return { written };
+}
+
+/** The browser's failure is the machine's problem, said in the browser's words (exit 1), not a bug. */
+async function printedPdf(browser: string, html: string, today: string): Promise<Buffer> {
+  try {
+    return await printPdf(browser, html, today);
+  } catch (error) {
+    if (error instanceof PdfError) throw new DataError(error.message, 'check the browser (CHROME_PATH), or use --format html');
+    throw error;
+  }
 }
 
 interface Document {
@@ -94,12 +124,12 @@ function renderPartnership(options: ReportOptions): Document[] {
   const config = repositoryConfig(root);
   const lang = options.locale ?? partnership.locale ?? config?.locale ?? 'en';
   const programme = config?.programme ?? config?.name;
-  const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
+  if (options.format === 'pdf') requireBrowser(options.env);
   const renderer = createRenderer(root, options.format);
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports', id);
   return kinds.map((kind) => {
     const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, ...(programme !== undefined && { programme }) }, lang));
-    return { file: path.join(dir, `${kind}.${options.format}`), content: browser ? printPdf(browser, html, today) : html };
+    return { file: path.join(dir, `${kind}.${options.format}`), content: html };
   });
 }
 
@@ -108,12 +138,12 @@ function renderPortfolio(options: ReportOptions): Document[] {
   if (options.id !== undefined) throw new UsageError('--portfolio renders every partnership: give no partnership id with it');
   const config = repositoryConfig(root);
   const lang = options.locale ?? config?.locale ?? 'en';
-  const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
+  if (options.format === 'pdf') requireBrowser(options.env);
   const renderer = createRenderer(root, options.format);
   const summaries = options.summaries ?? summarizeRepository(root, today);
   const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang));
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
-  return [{ file: path.join(dir, `portfolio.${options.format}`), content: browser ? printPdf(browser, text, today) : text }];
+  return [{ file: path.join(dir, `portfolio.${options.format}`), content: text }];
 }
 
 function createRenderer(root: string, format: ReportFormat): DocumentRenderer {

@@ -1,10 +1,11 @@
 // PDF: the HTML document printed by a Chromium or Chrome found on the machine. No browser is
 // downloaded; without one the user is told how to get one.
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { withContentPolicy } from './policy.js';
 
 const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 
@@ -36,44 +37,62 @@ export function findBrowser(env: Record<string, string | undefined>): string | u
 }
 
 /**
- * Print an HTML document to PDF bytes with a headless browser. The PDF's creation and modification
- * dates are set to `date` (YYYY-MM-DD), so the same data prints the same bytes.
+ * Print an HTML document to PDF bytes with a headless browser driven by puppeteer-core. The page is
+ * inert whatever the template holds: JavaScript is off, and every request but the document itself
+ * (and `data:` images) is refused, so no `file://` frame, object or image can pull a local file
+ * into the PDF, even from a repository template that leaves out the Content-Security-Policy. The
+ * PDF's creation and modification dates are set to `date` (YYYY-MM-DD): the same data prints the
+ * same bytes. A browser that fails, or output that is not a PDF, is a PdfError with its message.
  */
-export function printPdf(browser: string, html: string, date: string): Buffer {
+export async function printPdf(browser: string, html: string, date: string): Promise<Buffer> {
+  const { launch } = await import('puppeteer-core');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentor-pdf-'));
+  const input = path.join(dir, 'document.html');
+  const documentUrl = pathToFileURL(input).href;
+  let chrome: Browser | undefined;
   try {
-    const input = path.join(dir, 'document.html');
-    const output = path.join(dir, 'document.pdf');
-    writeFileSync(input, html);
-    const result = spawnSync(
-      browser,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-extensions',
-        `--user-data-dir=${path.join(dir, 'profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${output}`,
-        pathToFileURL(input).href,
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    let pdf: Buffer;
-    try {
-      pdf = readFileSync(output);
-    } catch {
-      const why = result.error ? result.error.message : `exit ${result.status ?? result.signal}`;
-      const last = (result.stderr ?? '').trim().split('\n').filter((line) => !/dbus|unexpected operator/.test(line)).slice(-3).join(' | ');
-      throw new Error(`${browser} did not print the PDF (${why})${last ? `: ${last}` : ''}`);
-    }
-    return fixPdfDates(pdf, date);
+    writeFileSync(input, withContentPolicy(html));
+    chrome = await launch({
+      executablePath: browser,
+      headless: true,
+      userDataDir: path.join(dir, 'profile'),
+      // The sandbox cannot start as root (containers, CI); elsewhere it stays on.
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      timeout: 60_000,
+    });
+    const page = await chrome.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url === documentUrl || url.startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    await page.goto(documentUrl, { waitUntil: 'load', timeout: 60_000 });
+    const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true, timeout: 60_000 }));
+    return fixPdfDates(assertPdf(pdf, browser), date);
+  } catch (error) {
+    if (error instanceof PdfError) throw error;
+    const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim());
+    const message = lines.filter((line) => line !== '' && !/dbus|unexpected operator/.test(line)).slice(0, 4).join(' ').replace(/\s+/g, ' ');
+    throw new PdfError(`${browser} did not print the PDF: ${message}`);
   } finally {
+    await chrome?.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The bytes, when they are a PDF; a PdfError otherwise (nothing that is not a PDF is saved as one). */
+export function assertPdf(bytes: Buffer, browser: string): Buffer {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return bytes;
+  throw new PdfError(`${browser} printed something that is not a PDF (it starts with ${JSON.stringify(bytes.subarray(0, 16).toString('latin1'))})`);
+}
+
+/** The browser failed, or gave something that is not a PDF: a problem of this machine's browser, not a bug. */
+export class PdfError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PdfError';
   }
 }
 

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { findBrowser } from '../../src/render/pdf.js';
@@ -77,3 +78,39 @@ test.skipIf(!browser)('PDF: the HTML printed by Chromium, the same bytes each ti
   expect(second.code).toBe(0);
   expect(readFileSync(path.join(out, 'roadmap.pdf')).equals(pdf)).toBe(true);
 }, 60_000);
+
+test.skipIf(!browser)('a repository template that reaches for local files and scripts prints inert', () => {
+  const root = copyOfExamples();
+  const secret = path.join(tempDir(), 'secret.txt');
+  writeFileSync(secret, 'BERGEN-PRIVATE-NOTES');
+  mkdirSync(path.join(root, 'templates'));
+  writeFileSync(
+    path.join(root, 'templates/tor.html.hbs'),
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><h1>Our own ToR</h1>
+<iframe src="file://${secret}"></iframe><object data="file://${secret}"></object>
+<script>document.write('SCRIPT-RAN')</script><p>signed in Mombasa</p></body></html>\n`,
+  );
+  const out = tempDir();
+  const html = mentor(['report', 'bergen-mombasa', '--kind', 'tor', '--format', 'html', '--stdout', ...AS_OF], { cwd: root });
+  expect(html.code).toBe(0);
+  expect(html.stdout).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+  const r = mentor(['report', 'bergen-mombasa', '--kind', 'tor', '--format', 'pdf', '--out', out, ...AS_OF], { cwd: root });
+  expect(r.stderr).toMatch(/wrote .*tor\.pdf/);
+  expect(r.code).toBe(0);
+  const text = execFileSync('pdftotext', [path.join(out, 'tor.pdf'), '-'], { encoding: 'utf8' });
+  expect(text).toContain('signed in Mombasa');
+  expect(text).not.toContain('BERGEN-PRIVATE-NOTES');
+  expect(text).not.toContain('SCRIPT-RAN');
+}, 60_000);
+
+test('a browser that fails: exit 1 with its own message, no file, not "a bug in mentor"', () => {
+  const dir = tempDir();
+  const fake = path.join(dir, 'chromium');
+  writeFileSync(fake, '#!/bin/sh\necho "chromium: missing libnss3 on this machine" >&2\nexit 127\n', { mode: 0o755 });
+  const out = tempDir();
+  const r = mentor(['report', 'bergen-mombasa', '--kind', 'tor', '--format', 'pdf', '--out', out, ...AS_OF], { cwd: EXAMPLES, env: { CHROME_PATH: fake } });
+  expect(r.stderr).toMatch(/^mentor: .*chromium did not print the PDF: .*missing libnss3 on this machine/);
+  expect(r.stderr).not.toMatch(/bug/);
+  expect(r.code).toBe(1);
+  expect(existsSync(path.join(out, 'tor.pdf'))).toBe(false);
+}, 30_000);
