@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { MentorError, EXIT } from './errors.js';
 import { processIo, type Io } from './ui/io.js';
+import { printable } from './ui/printable.js';
 import type { CommandContext } from './commands/context.js';
 
 declare const MENTOR_VERSION: string;
@@ -277,12 +278,13 @@ function exitCodeOf(error: unknown, io: Io): number {
     return EXIT.usage;
   }
   if (error instanceof MentorError) {
-    io.stderr.write(`mentor: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
+    // Messages quote data (names, titles, paths): never raw control characters on a terminal.
+    io.stderr.write(`mentor: ${printable(error.message)}${error.hint ? ` (${printable(error.hint)})` : ''}\n`);
     return error.exitCode;
   }
   const debug = (io.env.DEBUG ?? '').split(',').some((d) => d.trim() === 'mentor' || d.trim() === '*');
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`mentor: internal error: ${message}. This is a bug in mentor ${VERSION}: please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' (DEBUG=mentor shows the stack)'}.\n`);
+  io.stderr.write(`mentor: internal error: ${printable(message)}. This is a bug in mentor ${VERSION}: please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' (DEBUG=mentor shows the stack)'}.\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }

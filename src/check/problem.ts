@@ -47,6 +47,7 @@ export const PROBLEM_CODES = {
   MTR016: { severity: 'error', summary: 'unknown ISO 4217 currency code' },
   MTR017: { severity: 'error', summary: 'an id is not a lowercase slug (letters, digits, single hyphens, at most 64 characters)' },
   MTR018: { severity: 'error', summary: 'a value is malformed or out of range (an e-mail address, a rating outside 1 to 4, an empty text)' },
+  MTR019: { severity: 'warning', summary: 'a text holds control characters (ESC, other C0 controls but tab and line breaks, C1 controls); terminals show them escaped' },
   MTR020: { severity: 'error', summary: 'the id inside partnership.yaml differs from its folder name' },
   MTR021: { severity: 'error', summary: 'a partnership folder has no partnership.yaml, or a folder name is not a valid id' },
   MTR022: { severity: 'error', summary: 'a session file name is not <YYYY-MM-DD>-<slug>.yaml' },

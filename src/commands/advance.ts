@@ -3,6 +3,7 @@ import { STAGE_IDS, type StageId } from '../model/constants.js';
 import { advancePartnership } from '../ops/advance.js';
 import { requireRepoRoot } from '../store/find-repo.js';
 import { renderGates } from '../ui/gates.js';
+import { printable } from '../ui/printable.js';
 import { dateOption, type CommandContext } from './context.js';
 
 export interface AdvanceFlags {
@@ -36,11 +37,11 @@ export function advanceCommand(id: string, flags: AdvanceFlags, ctx: CommandCont
   const move = `${id}: ${result.from} → ${result.to}`;
   if (result.outcome === 'dry-run' || (flags.dryRun && result.outcome === 'refused')) {
     io.stdout.write(`${move} (dry run, nothing written)\n${renderGates(result.gates, io.color)}`);
-    if (result.refusal) io.stdout.write(`${flags.force ? 'would be forced' : 'refused'}: ${result.refusal}\n`);
+    if (result.refusal) io.stdout.write(`${flags.force ? 'would be forced' : 'refused'}: ${printable(result.refusal)}\n`);
     return result.outcome === 'refused' ? 1 : 0;
   }
   if (result.outcome === 'refused') {
-    io.stderr.write(`mentor: cannot move ${move}: ${result.refusal}\n${renderGates(result.gates.filter((g) => !g.met), io.color, true)}`);
+    io.stderr.write(`mentor: cannot move ${move}: ${printable(result.refusal ?? '')}\n${renderGates(result.gates.filter((g) => !g.met), io.color, true)}`);
     if (!result.backward) io.stderr.write(`record what is missing in partnerships/${id}/partnership.yaml, or (for a good reason) use --force --reason <text>\n`);
     return 1;
   }

@@ -1,5 +1,6 @@
 import { changeStatus, type StatusAction } from '../ops/status-change.js';
 import { requireRepoRoot } from '../store/find-repo.js';
+import { printable } from '../ui/printable.js';
 import { dateOption, type CommandContext } from './context.js';
 
 /** mentor suspend|resume|cancel <id> */
@@ -8,7 +9,7 @@ export function statusChangeCommand(action: StatusAction, id: string, flags: { r
   const root = requireRepoRoot(ctx.repoStart);
   const result = changeStatus({ root, id, action, date, ...(flags.reason !== undefined && { reason: flags.reason }) });
   if (result.refusal) {
-    ctx.io.stderr.write(`mentor: ${result.refusal}\n`);
+    ctx.io.stderr.write(`mentor: ${printable(result.refusal)}\n`);
     return 1;
   }
   ctx.io.stdout.write(`${id}: ${result.from} → ${result.to} on ${date}\n`);

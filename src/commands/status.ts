@@ -4,6 +4,7 @@ import { partnershipStatus, portfolioStatusParallel, type PartnershipDetail } fr
 import { requireRepoRoot } from '../store/find-repo.js';
 import { renderGates } from '../ui/gates.js';
 import { progressLine } from '../ui/progress.js';
+import { printable } from '../ui/printable.js';
 import { renderTable } from '../ui/table.js';
 import { dateOption, speedOptions, type CommandContext } from './context.js';
 
@@ -58,7 +59,7 @@ function renderPortfolio(summaries: PartnershipSummary[], today: string, color: 
   });
   const notes = summaries.flatMap((s) => [
     ...(s.errors > 0 ? [`${color.red(s.id)}: ${s.errors} error${s.errors === 1 ? '' : 's'} (see mentor validate)`] : []),
-    ...s.warnings.map((w) => `${color.yellow(s.id)}: ${w.message}`),
+    ...s.warnings.map((w) => `${color.yellow(s.id)}: ${printable(w.message)}`),
   ]);
   return `${color.bold(`Portfolio as of ${today}`)}\n${table}${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`;
 }
@@ -66,11 +67,11 @@ function renderPortfolio(summaries: PartnershipSummary[], today: string, color: 
 function renderDetail(detail: PartnershipDetail, today: string, color: ChalkInstance): string {
   const s = detail.summary;
   const lines = [
-    color.bold(s.title),
-    `${pair(s)}`,
+    color.bold(printable(s.title)),
+    printable(pair(s)),
     `stage ${s.stage ?? '?'}${s.stageEntered ? ` since ${s.stageEntered}${daysText(s.daysInStage, today)}` : ''}, status ${s.status ?? '?'}`,
     `sessions ${s.sessions} (technical:political ${s.technical}:${s.political})${s.lastSession ? `, last on ${s.lastSession}` : ''}`,
-    `next due: ${s.nextDue ? `${s.nextDue.date} ${s.nextDue.what}` : '–'}`,
+    `next due: ${s.nextDue ? printable(`${s.nextDue.date} ${s.nextDue.what}`) : '–'}`,
     '',
   ];
   if (detail.next) lines.push(`Next stage: ${detail.next.stage}`, renderGates([detail.next.gate], color).trimEnd(), '');
@@ -85,7 +86,7 @@ function renderDetail(detail: PartnershipDetail, today: string, color: ChalkInst
     );
   }
   if (s.errors > 0) lines.push(color.red(`${s.errors} error${s.errors === 1 ? '' : 's'}: run \`mentor validate\``));
-  for (const w of s.warnings) lines.push(`${color.yellow('warning')} ${w.code} ${w.message}`);
+  for (const w of s.warnings) lines.push(`${color.yellow('warning')} ${w.code} ${printable(w.message)}`);
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 

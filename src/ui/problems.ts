@@ -1,11 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import { PROBLEM_CODES, type ProblemReport } from '../check/problem.js';
+import { printable } from './printable.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type ProblemFormat = (typeof FORMATS)[number];
 
 
-/** Data shown on a terminal: control characters (escape sequences that could clear the screen) as "?". */
+/** A source line shown on a terminal: control characters as "?", one column each, so the caret stays under its column. */
 function visible(text: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/\t/g, ' ');
@@ -30,7 +31,7 @@ export function renderText(report: ProblemReport, color: ChalkInstance): string 
   for (const p of report.problems) {
     const severity = p.severity === 'error' ? color.red.bold('error') : color.yellow.bold('warning');
     const inlineHint = p.hint?.startsWith('did you mean') ? ` (${p.hint})` : '';
-    lines.push(`${color.bold(`${visible(p.file)}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${visible(p.message)}${visible(inlineHint)}`);
+    lines.push(`${color.bold(`${printable(p.file)}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${printable(p.message)}${printable(inlineHint)}`);
     const { text: source, caret } = excerpt(report.sourceLine(p.file, p.line), p.column);
     if (source.trim() !== '') {
       const gutter = String(p.line).length;
@@ -38,7 +39,7 @@ export function renderText(report: ProblemReport, color: ChalkInstance): string 
       lines.push(`${color.dim(`${p.line} |`)} ${source}`);
       lines.push(`${color.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(caret)}${color.green('^')}`);
     }
-    if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${visible(p.hint)}`);
+    if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${printable(p.hint)}`);
     lines.push('');
   }
   const summary =

@@ -1,0 +1,44 @@
+// MTR019: a text of the data holding control characters. Terminals are protected anyway (ui/printable),
+// but such a character is almost always pasted by accident, or planted: an escape sequence in a title
+// that would rewrite a terminal, a NUL or a bell that other tools choke on.
+import { locate, type SourceFile } from '../store/source.js';
+import type { PathSegment } from '../util/loose.js';
+import { problem, type Problem } from './problem.js';
+
+// ESC and every other C0 control but tab, line feed and the carriage return of a CRLF line end;
+// DEL; the C1 controls (U+0080 to U+009F, the 8-bit forms of escape sequences).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
+
+/** A warning for each text of a file's data (values, and keys) that holds a control character. */
+export function checkControlCharacters(source: SourceFile): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (value: unknown, path: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      const found = CONTROL.exec(value);
+      if (found) {
+        const name = describe(found[0]);
+        problems.push(
+          problem('MTR019', { file: source.file, ...locate(source, path) }, `the text holds a control character (${name}) at character ${found.index + 1}`, 'delete it: a text holds letters, spaces, tabs and line breaks only'),
+        );
+      }
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (CONTROL.test(key)) problems.push(problem('MTR019', { file: source.file, ...locate(source, [...path, key], 'key') }, `the key holds a control character (${describe(CONTROL.exec(key)![0])})`, 'delete it'));
+        visit(item, [...path, key]);
+      }
+    }
+  };
+  visit(source.data, []);
+  return problems;
+}
+
+const NAMES: Record<number, string> = { 0x00: 'NUL', 0x07: 'BEL', 0x08: 'backspace', 0x0d: 'a carriage return without a line feed', 0x1b: 'ESC, which starts terminal escape sequences', 0x7f: 'DEL' };
+
+function describe(char: string): string {
+  const code = char.charCodeAt(0);
+  return `${`\\x${code.toString(16).padStart(2, '0')}`}${NAMES[code] ? `, ${NAMES[code]}` : code >= 0x80 ? ', a C1 control' : ''}`;
+}

@@ -1,0 +1,19 @@
+import { expect, test } from 'vitest';
+import { checkControlCharacters } from '../../src/check/text.js';
+import { parseSource } from '../../src/store/source.js';
+
+const check = (yaml: string) => checkControlCharacters(parseSource('partnerships/bergen-mombasa/partnership.yaml', yaml)).map((p) => `${p.line}:${p.column} ${p.code} ${p.severity} ${p.message}`);
+
+test.each([
+  ['title: "Bergen \\e]0;PWNED\\a\\e[2J"\n', ['1:8 MTR019 warning the text holds a control character (\\x1b, ESC, which starts terminal escape sequences) at character 8']],
+  ['mentor:\n  name: "City of \\x07Bergen"\n', ['2:9 MTR019 warning the text holds a control character (\\x07, BEL) at character 9']],
+  ['topics:\n  - land use\n  - "survey \\x9b2J"\n', ['3:5 MTR019 warning the text holds a control character (\\x9b, a C1 control) at character 8']],
+  ['title: "a\\rb"\n', ['1:8 MTR019 warning the text holds a control character (\\x0d, a carriage return without a line feed) at character 2']],
+  // Tabs and the line breaks of a multi-line text are text.
+  ['title: "Bergen\\tMombasa"\n', []],
+  ['summary: |\n  Land use survey\n  of the pilot area\n', []],
+  ['summary: "two\\r\\nlines"\n', []],
+  ['title: Bergen – Mombasa land use\n', []],
+])('%j', (yaml, expected) => {
+  expect(check(yaml)).toEqual(expected);
+});
