@@ -20,6 +20,7 @@ test('status, status <id> and session list show control characters escaped, neve
   for (const args of [['status'], ['status', 'bergen-mombasa'], ['session', 'list', 'bergen-mombasa']]) {
     const r = mentor([...args, ...(args[0] === 'status' ? AS_OF : [])], { cwd: root });
     expect(r.code, args.join(' ')).toBe(0);
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
     expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     if (args[0] === 'session') expect(r.stdout).toContain('Study visit\\nto Bergen \\x1b[8m hidden');
     if (args[1] === 'bergen-mombasa' && args[0] === 'status') expect(r.stdout).toContain('Bergen \\x1b]0;PWNED\\x07\\x1b[2J');
