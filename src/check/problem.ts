@@ -42,7 +42,7 @@ export const PROBLEM_CODES = {
   MTR011: { severity: 'error', summary: 'a value has the wrong type (a list where a mapping belongs, a number where text belongs...)' },
   MTR012: { severity: 'error', summary: 'unknown key, usually a typo; the hint names the key meant' },
   MTR013: { severity: 'error', summary: 'a value is not one of the allowed choices (stage, status, kind, side...)' },
-  MTR014: { severity: 'error', summary: 'not a real calendar date written YYYY-MM-DD' },
+  MTR014: { severity: 'error', summary: 'not a real calendar date written YYYY-MM-DD, or a date before 1900' },
   MTR015: { severity: 'error', summary: 'unknown ISO 3166-1 alpha-2 country code' },
   MTR016: { severity: 'error', summary: 'unknown ISO 4217 currency code' },
   MTR017: { severity: 'error', summary: 'an id is not a lowercase slug (letters, digits, single hyphens, at most 64 characters)' },

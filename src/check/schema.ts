@@ -65,6 +65,7 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
       const value = valueAt(source.data, path);
       const choices = issue.values.map(String);
       if (name === 'country') return [here('MTR015', issue.message, countryHint(value))];
+      if (name === 'currency') return [here('MTR016', issue.message)];
       const guess = typeof value === 'string' ? closest(value, choices) : undefined;
       return [
         here(

@@ -43,7 +43,9 @@ export const PartySchema = z
         });
       }
     }
-  });
+  })
+  // The same rule for the exported JSON Schema.
+  .meta({ if: { properties: { name: { not: { const: 'tbd' } } } }, then: { required: ['kind', 'country'] } });
 
 export const HistoryEntrySchema = z
   .strictObject({
@@ -63,7 +65,8 @@ export const HistoryEntrySchema = z
         params: { code: MISSING_KEY },
       });
     }
-  });
+  })
+  .meta({ oneOf: [{ required: ['stage'] }, { required: ['status'] }] });
 
 const Request = z.strictObject({ date: IsoDate, from: NonEmptyText, topic: NonEmptyText });
 
