@@ -7,7 +7,7 @@ import { RepositoryConfigSchema, type RepositoryConfig } from '../model/reposito
 import { SessionSchema } from '../model/session.js';
 import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, PdfError, printPdf, TemplateError, withContentPolicy, type DocumentKind, type Lang } from '../render/index.js';
 import { CONFIG_FILE } from '../store/find-repo.js';
-import { assertPartnershipId, listPartnershipIds, PARTNERSHIPS_DIR } from '../store/layout.js';
+import { assertPartnershipId, linkOnTheWay, listPartnershipIds, PARTNERSHIPS_DIR } from '../store/layout.js';
 import { loadPartnership } from '../store/repository.js';
 import { readSource } from '../store/source.js';
 import { writeFileAtomic } from '../store/write.js';
@@ -126,7 +126,7 @@ function renderPartnership(options: ReportOptions): Document[] {
   const programme = config?.programme ?? config?.name;
   if (options.format === 'pdf') requireBrowser(options.env);
   const renderer = createRenderer(root, options.format);
-  const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports', id);
+  const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : defaultOutput(root, `reports/${id}`);
   return kinds.map((kind) => {
     const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, ...(programme !== undefined && { programme }) }, lang));
     return { file: path.join(dir, `${kind}.${options.format}`), content: html };
@@ -142,13 +142,30 @@ function renderPortfolio(options: ReportOptions): Document[] {
   const renderer = createRenderer(root, options.format);
   const summaries = options.summaries ?? summarizeRepository(root, today);
   const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang));
-  const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
+  const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : defaultOutput(root, 'reports');
   return [{ file: path.join(dir, `portfolio.${options.format}`), content: text }];
 }
 
 function createRenderer(root: string, format: ReportFormat): DocumentRenderer {
+  refuseLink(root, 'templates', 'mentor does not read templates through links in a repository', 'replace the link by the folder itself');
   const own = path.join(root, 'templates');
   return withTemplateErrors(() => new DocumentRenderer(format === 'md' ? 'md' : 'html', existsSync(own) ? own : undefined));
+}
+
+/**
+ * The folder reports go to when the person gave no --out: inside the repository, never through a
+ * link (a linked reports/ or reports/<id> in a repository someone else prepared could send the files
+ * anywhere). A path typed with --out is the person's own choice and is honoured anywhere.
+ */
+function defaultOutput(root: string, relative: string): string {
+  refuseLink(root, relative, 'mentor does not write reports through links in a repository', 'replace the link by a folder, or choose where the files go with --out <dir>');
+  return path.join(root, ...relative.split('/'));
+}
+
+/** A data error naming the link on the way to `relative` inside the repository, if there is one. */
+function refuseLink(root: string, relative: string, why: string, hint: string): void {
+  const link = linkOnTheWay(root, relative);
+  if (link !== undefined) throw new DataError(`${link} is a symbolic link; ${why}`, hint);
 }
 
 /** The repository's settings, when mentor.yaml is valid (validate reports it otherwise). */
