@@ -16,13 +16,13 @@ import { list, rec, str, type Loose, type PathSegment } from '../util/loose.js';
 import { problem, type Problem, type ProblemCode } from './problem.js';
 import { checkSessions } from './sessions.js';
 import { checkSchema } from './schema.js';
-import { checkControlCharacters } from './text.js';
+import { checkText } from './text.js';
 
 /** Every check of one partnership folder: its files, their integrity, its gates and its health. */
 export function checkPartnership(files: PartnershipFiles, today: string): Problem[] {
   const problems: Problem[] = [...files.layout];
   const source = files.partnership;
-  if (source) problems.push(...source.problems, ...checkSchema(source, PartnershipSchema, 'a partnership'), ...checkControlCharacters(source));
+  if (source) problems.push(...source.problems, ...checkSchema(source, PartnershipSchema, 'a partnership'), ...checkText(source));
   const data = rec(source?.data);
   const partnership = source && data ? { source, data } : undefined;
   const { problems: sessionProblems, facts } = checkSessions(files.sessions, data);

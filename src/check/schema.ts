@@ -10,7 +10,9 @@ type Issue = z.core.$ZodIssue;
 /** Check a file's data against a schema; every issue becomes a located problem. */
 export function checkSchema(source: SourceFile, schema: z.ZodType, what: string): Problem[] {
   if (source.data === undefined) return [];
-  if (source.data === null) {
+  if (source.data === null || (typeof source.data === 'string' && source.data.trim() === '')) {
+    // Blank to YAML; bare carriage returns are said by checkLineEnds, not called "empty".
+    if (/\r(?!\n)/.test(source.text)) return [];
     return [problem('MTR011', { file: source.file, line: 1, column: 1 }, `the file is empty; it should hold ${what}`)];
   }
   const result = schema.safeParse(source.data);

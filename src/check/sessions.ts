@@ -6,7 +6,7 @@ import { isIsoDate } from '../util/dates.js';
 import { list, rec, str, type Loose, type PathSegment } from '../util/loose.js';
 import { problem, type Problem, type ProblemCode } from './problem.js';
 import { checkSchema } from './schema.js';
-import { checkControlCharacters } from './text.js';
+import { checkText } from './text.js';
 
 /** Check a partnership's session files, alone and against their partnership (when it could be read). */
 export function checkSessions(sessions: readonly SourceFile[], partnership: Loose | undefined): { problems: Problem[]; facts: SessionFacts[] } {
@@ -17,7 +17,7 @@ export function checkSessions(sessions: readonly SourceFile[], partnership: Loos
   const byDateAndTitle = new Map<string, string>();
 
   for (const source of sessions) {
-    problems.push(...source.problems, ...checkSchema(source, SessionSchema, 'a session'), ...checkControlCharacters(source));
+    problems.push(...source.problems, ...checkSchema(source, SessionSchema, 'a session'), ...checkText(source));
     const data = rec(source.data);
     if (!data) continue;
     const report = (code: ProblemCode, path: PathSegment[], message: string, hint?: string) =>

@@ -10,9 +10,29 @@ import { problem, type Problem } from './problem.js';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
 
+/** The checks of a file's text: line ends YAML cannot read, and control characters in its texts. */
+export function checkText(source: SourceFile): Problem[] {
+  return [...checkLineEnds(source), ...checkControlCharacters(source)];
+}
+
+/**
+ * Lines ended by a bare carriage return (classic Mac OS) are no line breaks to YAML: the whole file
+ * is one line, and the parser's own complaint (a value with ": ", or a text where a mapping belongs)
+ * would not say why. Say it.
+ */
+export function checkLineEnds(source: SourceFile): Problem[] {
+  if (!source.text.includes('\r') || source.text.includes('\n')) return [];
+  const at1 = { file: source.file, line: 1, column: 1 };
+  const hint = 'save the file with LF (Unix) or CRLF (Windows) line ends';
+  if (source.text.trim() === '') return [problem('MTR001', at1, 'the file holds only carriage returns (CR) and no data', hint)];
+  return [problem('MTR001', at1, 'the lines of the file end in a bare carriage return (CR, as on classic Mac OS), which YAML does not read as a line break', hint)];
+}
+
 /** A warning for each text of a file's data (values, and keys) that holds a control character. */
 export function checkControlCharacters(source: SourceFile): Problem[] {
   const problems: Problem[] = [];
+  // A whole file that is one text is no text field (the schema says what is wrong with it).
+  if (typeof source.data === 'string') return problems;
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (typeof value === 'string') {
       const found = CONTROL.exec(value);

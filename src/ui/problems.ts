@@ -76,14 +76,24 @@ export function renderGithub(report: ProblemReport): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
+/**
+ * Text from the data in a Markdown table cell of the job summary: nothing in it may become markup
+ * (a table break, HTML, an image that loads a tracker, a link that leads elsewhere, emphasis).
+ */
+const cell = (s: string) =>
+  s
+    .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n|\r/g, '<br>');
 
 /** A Markdown table of every problem, for $GITHUB_STEP_SUMMARY (annotations show only ten of each). */
 export function renderStepSummary(report: ProblemReport): string {
   const head = `## mentor validate\n\n${report.ok ? '✅' : '❌'} ${plural(report.files, 'file')} checked: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}\n`;
   if (report.problems.length === 0) return `${head}\n`;
   const rows = report.problems.map(
-    (p) => `| \`${cell(p.file)}:${p.line}:${p.column}\` | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |`,
+    (p) => `| ${cell(`${p.file}:${p.line}:${p.column}`)} | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |`,
   );
   return `${head}\n| where | severity | code | problem | hint |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n`;
 }

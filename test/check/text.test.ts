@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { checkControlCharacters } from '../../src/check/text.js';
+import { checkSchema } from '../../src/check/schema.js';
+import { checkControlCharacters, checkText } from '../../src/check/text.js';
+import { SessionSchema } from '../../src/model/session.js';
 import { parseSource } from '../../src/store/source.js';
 
 const check = (yaml: string) => checkControlCharacters(parseSource('partnerships/bergen-mombasa/partnership.yaml', yaml)).map((p) => `${p.line}:${p.column} ${p.code} ${p.severity} ${p.message}`);
@@ -16,4 +18,20 @@ test.each([
   ['title: Bergen – Mombasa land use\n', []],
 ])('%j', (yaml, expected) => {
   expect(check(yaml)).toEqual(expected);
+});
+
+test.each([
+  ['\r\r\r', ['1:1 MTR001 error the file holds only carriage returns (CR) and no data']],
+  ['date: 2011-02-14\rtitle: Land use survey\r', ['1:1 MTR001 error the lines of the file end in a bare carriage return (CR, as on classic Mac OS), which YAML does not read as a line break']],
+  ['date: 2011-02-14\r\ntitle: Land use survey\r\n', []],
+  ['\n', []],
+])('line ends of %j', (text, expected) => {
+  const problems = checkText(parseSource('partnerships/bergen-mombasa/sessions/2011-02-14-survey.yaml', text));
+  expect(problems.map((p) => `${p.line}:${p.column} ${p.code} ${p.severity} ${p.message}`)).toEqual(expected);
+});
+
+test('a CR-only file is not called empty by the schema check', () => {
+  const source = parseSource('partnerships/bergen-mombasa/sessions/2011-02-14-survey.yaml', '\r\r\r');
+  expect(checkSchema(source, SessionSchema, 'a session')).toEqual([]);
+  expect(checkSchema(parseSource('x.yaml', '# nothing\n'), SessionSchema, 'a session').map((p) => p.message)).toEqual(['the file is empty; it should hold a session']);
 });
