@@ -10,9 +10,29 @@ import { problem, type Problem } from './problem.js';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
 
-/** The checks of a file's text: line ends YAML cannot read, and control characters in its texts. */
+/** The checks of a file's text: merge-conflict markers, line ends YAML cannot read, control characters in its texts. */
 export function checkText(source: SourceFile): Problem[] {
-  return [...checkLineEnds(source), ...checkControlCharacters(source)];
+  return [...checkConflictMarkers(source), ...checkLineEnds(source), ...checkControlCharacters(source)];
+}
+
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})(?: |\r?$)/;
+
+/**
+ * A merge left unresolved: the YAML parser only says "implicit keys need to be on a single line".
+ * One error at the first marker says what happened and what to do.
+ */
+export function checkConflictMarkers(source: SourceFile): Problem[] {
+  const lines = source.text.split('\n');
+  const first = lines.findIndex((line) => CONFLICT_MARKER.test(line));
+  if (first === -1) return [];
+  return [
+    problem(
+      'MTR001',
+      { file: source.file, line: first + 1, column: 1 },
+      'unresolved merge-conflict markers (<<<<<<<, =======, >>>>>>>): a merge left both versions in the file',
+      'keep the right version of the lines between the markers, delete the markers, then commit',
+    ),
+  ];
 }
 
 /**

@@ -4,6 +4,7 @@ import { addSession, listSessions } from '../ops/session.js';
 import { requireRepoRoot } from '../store/find-repo.js';
 import { readDataInput } from '../store/input.js';
 import { askForMissing, prompterFor } from '../ui/prompt.js';
+import { printable } from '../ui/printable.js';
 import { renderTable } from '../ui/table.js';
 import { isIsoDate } from '../util/dates.js';
 import { dateOption, type CommandContext } from './context.js';
@@ -109,9 +110,11 @@ function rank(key: string): number {
 export function sessionListCommand(id: string, flags: { json?: boolean }, ctx: CommandContext): number {
   const root = requireRepoRoot(ctx.repoStart);
   const rows = listSessions(root, id);
+  // A file that cannot be read (merge-conflict markers, broken YAML) is listed, and fails the command.
+  const unreadable = rows.filter((r) => r.problem !== undefined);
   if (flags.json) {
     ctx.io.stdout.write(`${JSON.stringify({ id, sessions: rows }, null, 2)}\n`);
-    return 0;
+    return unreadable.length > 0 ? 1 : 0;
   }
   if (rows.length === 0) {
     ctx.io.stderr.write(`${id} has no sessions yet; log one with \`mentor session add ${id}\`\n`);
@@ -119,5 +122,6 @@ export function sessionListCommand(id: string, flags: { json?: boolean }, ctx: C
   }
   const table = rows.map((r) => [String(r.number), r.end && r.end !== r.date ? `${r.date} – ${r.end}` : r.date, r.type ?? '', r.level ?? '', r.host ?? '', r.title ?? '']);
   ctx.io.stdout.write(renderTable(['#', 'date', 'type', 'level', 'host', 'title'], table, { ...(ctx.io.stdout.isTTY && { width: ctx.io.stdout.columns ?? 100 }), shrink: 5 }));
-  return 0;
+  for (const r of unreadable) ctx.io.stderr.write(`mentor: ${printable(r.problem!)} (\`mentor validate\` shows every problem)\n`);
+  return unreadable.length > 0 ? 1 : 0;
 }

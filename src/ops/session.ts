@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Document } from 'yaml';
+import { checkText } from '../check/text.js';
 import { DataError, UsageError } from '../errors.js';
 import { SessionSchema } from '../model/session.js';
 import { stageRank, isStageId } from '../roadmap/stages.js';
@@ -90,6 +91,8 @@ export interface SessionRow {
   host?: string;
   title?: string;
   location?: string;
+  /** Why the file cannot be read as a session ("<file>:<line>:<column> <code> <message>"), when it cannot. */
+  problem?: string;
 }
 
 /** The sessions of a partnership in date order, numbered as visits are counted. */
@@ -101,6 +104,8 @@ export function listSessions(root: string, id: string): SessionRow[] {
     .map(({ source, data }) => {
       const date = str(data?.date) ?? source.file.split('/').pop()!.slice(0, 10);
       const row: SessionRow = { number: 0, file: source.file, date };
+      const unreadable = [...checkText(source), ...source.problems].find((p) => p.severity === 'error');
+      if (unreadable) row.problem = `${unreadable.file}:${unreadable.line}:${unreadable.column} ${unreadable.code} ${unreadable.message}`;
       for (const key of ['end', 'type', 'level', 'host', 'title', 'location'] as const) {
         const value = str(data?.[key]);
         if (value !== undefined) row[key] = value;

@@ -35,3 +35,11 @@ test('a CR-only file is not called empty by the schema check', () => {
   expect(checkSchema(source, SessionSchema, 'a session')).toEqual([]);
   expect(checkSchema(parseSource('x.yaml', '# nothing\n'), SessionSchema, 'a session').map((p) => p.message)).toEqual(['the file is empty; it should hold a session']);
 });
+
+test('merge-conflict markers: one error at the first marker', () => {
+  const text = 'date: 2010-10-18\n<<<<<<< HEAD\ntitle: Study visit to Bergen\n=======\ntitle: Study visit to Bergen (draft)\n>>>>>>> feature/visit\ntype: study-visit\n';
+  expect(checkText(parseSource('s.yaml', text)).map((p) => `${p.line}:${p.column} ${p.code} ${p.severity} ${p.message}`)).toEqual([
+    '2:1 MTR001 error unresolved merge-conflict markers (<<<<<<<, =======, >>>>>>>): a merge left both versions in the file',
+  ]);
+  expect(checkText(parseSource('s.yaml', 'title: "======= not a marker"\nnote: |\n  =======x\n'))).toEqual([]);
+});
