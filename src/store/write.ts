@@ -102,7 +102,7 @@ export function replaceFile(abs: string, text: string | Uint8Array, expected?: s
     renameSync(temp, abs);
   } catch (error) {
     removeQuietly(temp);
-    throw writeFailure(abs, error, 'the file was left as it was');
+    throw tookOver(abs, temp, error) ?? writeFailure(abs, error, 'the file was left as it was');
   }
   syncFolder(path.dirname(abs));
   return true;
@@ -220,6 +220,19 @@ function createWithFolder(abs: string, text: string): boolean {
   }
   syncFolder(path.dirname(dir));
   return true;
+}
+
+/**
+ * The error to report when a file of this process vanished from a folder that is still there: this
+ * process was stopped (Ctrl-Z, a debugger, a frozen machine) long enough for another mentor to judge
+ * its lock stale, break it, and sweep its temporary files. Undefined for any other failure.
+ */
+export function tookOver(abs: string, scratch: string, error: unknown): UsageError | undefined {
+  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT' || exists(scratch) || !exists(path.dirname(abs))) return undefined;
+  return new UsageError(
+    `another mentor process took the lock of ${abs} while this one was stopped (it judged the lock stale, broke it and removed this one's temporary file); nothing was written`,
+    'run the command again: it starts from the file as it is now',
+  );
 }
 
 /** Create a folder and its parents; a failure names the real cause, not recursive mkdir's ENOENT. */
