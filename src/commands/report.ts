@@ -2,6 +2,7 @@ import path from 'node:path';
 import { renderReportParallel, type ReportFormat, type ReportKind } from '../ops/report.js';
 import type { Lang } from '../render/index.js';
 import { requireRepoRoot } from '../store/find-repo.js';
+import { printable } from '../ui/printable.js';
 import { dateOption, speedOptions, type CommandContext } from './context.js';
 
 export interface ReportFlags {
@@ -33,6 +34,6 @@ export async function reportCommand(id: string | undefined, flags: ReportFlags, 
   }, speedOptions(ctx));
   // A PDF goes to standard output as bytes; process.stdout takes both.
   if (result.output !== undefined) (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown).call(ctx.io.stdout, result.output);
-  for (const file of result.written) ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);
+  for (const file of result.written) ctx.io.stderr.write(`wrote ${printable(path.relative(ctx.io.cwd, file) || file)}\n`);
   return 0;
 }
