@@ -5,7 +5,7 @@ import { DataError, UsageError } from '../errors.js';
 import { PartnershipSchema } from '../model/partnership.js';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import { SessionSchema } from '../model/session.js';
-import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, PdfError, printPdf, TemplateError, withContentPolicy, type DocumentKind, type Lang } from '../render/index.js';
+import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, PdfError, printPdfs, TemplateError, withContentPolicy, type DocumentKind, type Lang } from '../render/index.js';
 import { CONFIG_FILE } from '../store/find-repo.js';
 import { assertPartnershipId, linkOnTheWay, listPartnershipIds, PARTNERSHIPS_DIR } from '../store/layout.js';
 import { loadPartnership } from '../store/repository.js';
@@ -56,8 +56,8 @@ export async function renderReportParallel(options: ReportOptions, speed: { thre
   const full = { ...options, ...(summaries && { summaries }) };
   const documents = renderDocuments(full);
   if (options.format === 'pdf') {
-    const browser = requireBrowser(options.env);
-    for (const document of documents) document.content = await printedPdf(browser, document.content as string, options.today);
+    const pdfs = await printedPdfs(requireBrowser(options.env), documents.map((d) => d.content as string), options.today);
+    documents.forEach((document, i) => (document.content = pdfs[i]!));
   }
   return deliver(full, documents);
 }
@@ -85,9 +85,9 @@ function deliver(options: ReportOptions, documents: Document[]): ReportResult {
 }
 
 /** The browser's failure is the machine's problem, said in the browser's words (exit 1), not a bug. */
-async function printedPdf(browser: string, html: string, today: string): Promise<Buffer> {
+async function printedPdfs(browser: string, documents: string[], today: string): Promise<Buffer[]> {
   try {
-    return await printPdf(browser, html, today);
+    return await printPdfs(browser, documents, today);
   } catch (error) {
     if (error instanceof PdfError) throw new DataError(error.message, 'check the browser (CHROME_PATH), or use --format html');
     throw error;

@@ -9,7 +9,7 @@ import { documentView, type DocumentInput, type DocumentKind } from './view.js';
 export { DOCUMENT_KINDS, type DocumentKind, type DocumentInput } from './view.js';
 export { LANGS, type Lang } from './format.js';
 export { TemplateError, type TemplateFormat } from './environment.js';
-export { findBrowser, printPdf, NO_BROWSER_HINT, PdfError } from './pdf.js';
+export { findBrowser, printPdf, printPdfs, NO_BROWSER_HINT, PdfError } from './pdf.js';
 export { CONTENT_POLICY, withContentPolicy } from './policy.js';
 
 /** Renders documents in one format, with a repository's template overrides when it has any. */

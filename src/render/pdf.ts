@@ -45,13 +45,15 @@ export function findBrowser(env: Record<string, string | undefined>): string | u
  * same bytes. A browser that fails, or output that is not a PDF, is a PdfError with its message.
  */
 export async function printPdf(browser: string, html: string, date: string): Promise<Buffer> {
+  return (await printPdfs(browser, [html], date))[0]!;
+}
+
+/** printPdf for several documents, with one browser (starting it is most of the time). */
+export async function printPdfs(browser: string, documents: readonly string[], date: string): Promise<Buffer[]> {
   const { launch } = await import('puppeteer-core');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentor-pdf-'));
-  const input = path.join(dir, 'document.html');
-  const documentUrl = pathToFileURL(input).href;
   let chrome: Browser | undefined;
   try {
-    writeFileSync(input, withContentPolicy(html));
     chrome = await launch({
       executablePath: browser,
       headless: true,
@@ -60,17 +62,25 @@ export async function printPdf(browser: string, html: string, date: string): Pro
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       timeout: 60_000,
     });
-    const page = await chrome.newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      if (url === documentUrl || url.startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
-    await page.goto(documentUrl, { waitUntil: 'load', timeout: 60_000 });
-    const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true, timeout: 60_000 }));
-    return fixPdfDates(assertPdf(pdf, browser), date);
+    const pdfs: Buffer[] = [];
+    for (const [index, html] of documents.entries()) {
+      const input = path.join(dir, `document-${index}.html`);
+      writeFileSync(input, withContentPolicy(html));
+      const documentUrl = pathToFileURL(input).href;
+      const page = await chrome.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const url = request.url();
+        if (url === documentUrl || url.startsWith('data:')) void request.continue();
+        else void request.abort('blockedbyclient');
+      });
+      await page.goto(documentUrl, { waitUntil: 'load', timeout: 60_000 });
+      const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true, timeout: 60_000 }));
+      await page.close();
+      pdfs.push(fixPdfDates(assertPdf(pdf, browser), date));
+    }
+    return pdfs;
   } catch (error) {
     if (error instanceof PdfError) throw error;
     const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim());
