@@ -89,7 +89,7 @@ async function printedPdfs(browser: string, documents: string[], today: string):
   try {
     return await printPdfs(browser, documents, today);
   } catch (error) {
-    if (error instanceof PdfError) throw new DataError(error.message, 'check the browser (CHROME_PATH), or use --format html');
+    if (error instanceof PdfError) throw new DataError(error.message, error.hint);
     throw error;
   }
 }

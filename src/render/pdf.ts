@@ -70,13 +70,29 @@ export async function printPdfs(browser: string, documents: readonly string[], d
       const page = await chrome.newPage();
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
+      let leaving: string | undefined;
       page.on('request', (request) => {
         const url = request.url();
-        if (url === documentUrl || url.startsWith('data:')) void request.continue();
-        else void request.abort('blockedbyclient');
+        if (url === documentUrl || url.startsWith('data:')) return void request.continue();
+        // A refresh or a redirect of the page itself: refused like any request, and said (it would
+        // otherwise surface as the browser's "execution context was destroyed").
+        if (request.isNavigationRequest() && request.frame() === page.mainFrame()) leaving ??= url;
+        void request.abort('blockedbyclient');
       });
-      await page.goto(documentUrl, { waitUntil: 'load', timeout: 60_000 });
-      const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true, timeout: 60_000 }));
+      const refuseToLeave = () => {
+        if (leaving !== undefined) {
+          throw new PdfError(`the document tried to open ${leaving} in its place; mentor prints the document itself and nothing else`, 'remove the <meta http-equiv="refresh"> (or whatever opens another page) from the repository\'s template');
+        }
+      };
+      let pdf: Buffer;
+      try {
+        await page.goto(documentUrl, { waitUntil: 'load', timeout: 60_000 });
+        pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true, timeout: 60_000 }));
+      } catch (error) {
+        refuseToLeave();
+        throw error;
+      }
+      refuseToLeave();
       await page.close();
       pdfs.push(fixPdfDates(assertPdf(pdf, browser), date));
     }
@@ -100,7 +116,10 @@ export function assertPdf(bytes: Buffer, browser: string): Buffer {
 
 /** The browser failed, or gave something that is not a PDF: a problem of this machine's browser, not a bug. */
 export class PdfError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly hint = 'check the browser (CHROME_PATH), or use --format html',
+  ) {
     super(message);
     this.name = 'PdfError';
   }

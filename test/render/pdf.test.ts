@@ -55,3 +55,8 @@ test.skipIf(!browser)('a browser that fails: a PdfError with its own message', a
   writeFileSync(fake, '#!/bin/sh\necho "chromium: cannot open display on Mzuzu" >&2\nexit 3\n', { mode: 0o755 });
   await expect(printPdf(fake, '<p>x</p>', '2011-03-31')).rejects.toThrow(/did not print the PDF: .*cannot open display on Mzuzu/);
 }, 30_000);
+
+test.skipIf(!browser)('a document that sends the page elsewhere (meta refresh) is refused, saying so', async () => {
+  const html = '<!DOCTYPE html><html><head></head><body><p>terms</p><meta http-equiv="refresh" content="0; url=file:///etc/hostname"></body></html>';
+  await expect(printPdf(browser!, html, '2011-03-31')).rejects.toThrow(/the document tried to open file:\/\/\/etc\/hostname in its place/);
+}, 30_000);
