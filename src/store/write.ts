@@ -167,9 +167,13 @@ function syncFolder(dir: string): void {
   }
 }
 
-/** Append text to a file, creating it when missing (for $GITHUB_STEP_SUMMARY). */
+/** Append text to a file, creating it when missing (for $GITHUB_STEP_SUMMARY); a failure is said, exit 2. */
 export function appendText(abs: string, text: string): void {
-  appendFileSync(abs, text);
+  try {
+    appendFileSync(abs, text);
+  } catch (error) {
+    throw writeFailure(abs, error, 'the summary is incomplete');
+  }
 }
 
 /**

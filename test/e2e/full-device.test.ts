@@ -55,3 +55,13 @@ test('a reader that goes away (| head) is no error: quiet, and the exit code of 
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
 });
+
+test.skipIf(!hasFull)('a job summary ($GITHUB_STEP_SUMMARY) on a full device: one line, exit 2, not a bug', () => {
+  const r = spawnSync(process.execPath, [BIN, 'validate', '--format', 'github', '--as-of', '2011-03-31'], {
+    cwd: EXAMPLES,
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', DEBUG: '', GITHUB_STEP_SUMMARY: '/dev/full' },
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('mentor: cannot write /dev/full: no space left on the device (ENOSPC); the summary is incomplete\n');
+  expect(r.status).toBe(2);
+});
