@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { MentorError, EXIT, ProblemsError } from './errors.js';
 import { processIo, type Io } from './ui/io.js';
+import { printable } from './ui/printable.js';
 import type { CommandContext } from './commands/context.js';
 
 declare const MENTOR_VERSION: string;
@@ -349,25 +350,38 @@ function oneLine(message: string): string {
   return `mentor: ${text}${/--help/.test(text) ? '' : ' (see `mentor --help`)'}\n`;
 }
 
+/** Commands that change files; when their output is lost, the user must still learn the change was saved. */
+const CHANGING = new Set(['init', 'advance', 'suspend', 'resume', 'cancel', 'add', 'report']);
+
 /** Run the CLI with the given arguments (without "node mentor"); resolves to the exit code. */
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  return (await execute(argv, io)).code;
+}
+
+/** run, also telling whether the command ran to the end having changed files (for a lost output's message). */
+async function execute(argv: string[], io: Io): Promise<{ code: number; changed: boolean }> {
   let code: number = EXIT.ok;
+  let changing = false;
   const program = buildProgram(io, (c) => {
     code = c;
+  });
+  program.hook('preAction', (_program, command) => {
+    const flags = command.opts<{ dryRun?: boolean; stdout?: boolean; out?: string }>();
+    changing = (CHANGING.has(command.name()) && !flags.dryRun && !flags.stdout) || (command.name() === 'schema' && flags.out !== undefined);
   });
   try {
     // `mentor` alone: the status of the repository here, or how to start one.
     const { bareInvocation, namesNoCommand } = await import('./commands/bare.js');
     if (namesNoCommand(argv)) {
       const plan = bareInvocation(argv, io);
-      if (typeof plan === 'number') return plan;
+      if (typeof plan === 'number') return { code: plan, changed: false };
       argv = plan;
     }
     await program.parseAsync(argv, { from: 'user' });
-    return code;
+    return { code, changed: changing && code === EXIT.ok };
   } catch (error) {
     if (error instanceof ProblemsError) await showProblems(error, io);
-    return exitCodeOf(error, io);
+    return { code: exitCodeOf(error, io), changed: false };
   }
 }
 
@@ -384,21 +398,57 @@ function exitCodeOf(error: unknown, io: Io): number {
     return EXIT.usage;
   }
   if (error instanceof MentorError) {
-    io.stderr.write(`mentor: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
+    // Messages quote data (names, titles, paths): never raw control characters on a terminal.
+    io.stderr.write(`mentor: ${printable(error.message)}${error.hint ? ` (${printable(error.hint)})` : ''}\n`);
     return error.exitCode;
   }
   const debug = (io.env.DEBUG ?? '').split(',').some((d) => d.trim() === 'mentor' || d.trim() === '*');
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`mentor: internal error: ${message}. This is a bug in mentor ${VERSION}: please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' (DEBUG=mentor shows the stack)'}.\n`);
+  io.stderr.write(`mentor: internal error: ${printable(message)}. This is a bug in mentor ${VERSION}: please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' (DEBUG=mentor shows the stack)'}.\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }
 
-/** Entry point of the binary: sets the exit code and returns, so pending output is flushed. */
+const OUTPUT_REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EIO: 'an input/output error on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  EFBIG: 'the file is too large',
+  EBADF: 'it is closed',
+  EAGAIN: 'it is not ready for writing',
+};
+
+/**
+ * Entry point of the binary: sets the exit code and returns, so pending output is flushed. Output
+ * that cannot be written (standard output to a full disk, /dev/full) ends in one line on standard
+ * error and exit 2 (the environment), never a stack trace; a reader that goes away
+ * (`mentor status | head`) is not an error of ours; standard error that fails changes nothing.
+ */
 export async function main(): Promise<void> {
-  // A reader that goes away (`mentor status | head`) is not an error of ours.
+  const failed: { stdout?: NodeJS.ErrnoException; stderr?: NodeJS.ErrnoException } = {};
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    failed.stdout ??= error;
   });
-  process.exitCode = await run(process.argv.slice(2));
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    failed.stderr ??= error;
+  });
+  const { code, changed } = await execute(process.argv.slice(2), processIo());
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  // A failed write to a file (/dev/full) is reported on the next turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  process.exitCode = code;
+  const lost = failed.stdout;
+  if (!lost || lost.code === 'EPIPE') return;
+  const why = lost.code ? `${OUTPUT_REASONS[lost.code] ?? 'the system refused'} (${lost.code})` : lost.message;
+  process.stderr.write(`mentor: cannot write to standard output: ${why}${changed ? '; the change itself was saved' : ''}\n`);
+  process.exitCode = EXIT.usage;
+}
+
+/** Resolves once everything written to the stream so far has gone out, or the stream has failed. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || stream.writableLength === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    stream.once('drain', () => resolve());
+  });
 }

@@ -7,6 +7,7 @@ import { assessHealth, evaluateGate, forcedStages, isForward, stageEntries, stag
 import { assessStalls } from '../roadmap/stall.js';
 import { checkSchema } from './schema.js';
 import { checkSessions } from './sessions.js';
+import { checkText } from './text.js';
 
 /** What checking one partnership folder found, and the facts the checks read (for the views that follow). */
 export interface PartnershipCheck {
@@ -28,7 +29,7 @@ export function checkPartnership(folder: PartnershipFolder, today: string): Part
   let valid = false;
   if (source) {
     const schemaProblems = checkSchema(source, PartnershipSchema, 'a partnership');
-    problems.push(...source.problems, ...schemaProblems);
+    problems.push(...source.problems, ...schemaProblems, ...checkText(source));
     if (isMapping(source.data)) {
       valid = schemaProblems.length === 0;
       facts = valid ? (source.data as PartnershipFacts) : factsOf(PartnershipSchema, source.data);

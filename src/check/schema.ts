@@ -10,7 +10,9 @@ type Issue = z.core.$ZodIssue;
 /** Check a file's data against a schema; every issue becomes a located problem. */
 export function checkSchema(source: SourceFile, schema: z.ZodType, what: string): Problem[] {
   if (source.data === undefined) return [];
-  if (source.data === null) {
+  if (source.data === null || (typeof source.data === 'string' && source.data.trim() === '')) {
+    // Blank to YAML; bare carriage returns are said by checkLineEnds, not called "empty".
+    if (/\r(?!\n)/.test(source.text)) return [];
     return [problem('MTR011', { file: source.file, line: 1, column: 1 }, `the file is empty; it should hold ${what}`)];
   }
   const result = schema.safeParse(source.data);
@@ -65,6 +67,7 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
       const value = valueAt(source.data, path);
       const choices = issue.values.map(String);
       if (name === 'country') return [here('MTR015', issue.message, countryHint(value))];
+      if (name === 'currency') return [here('MTR016', issue.message)];
       const guess = typeof value === 'string' ? closest(value, choices) : undefined;
       return [
         here(

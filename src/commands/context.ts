@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { findRepository, type Repository } from '../ops/repository.js';
 import type { CommandIo } from '../ui/io.js';
-import { isIsoDate, localToday } from '../util/dates.js';
+import { isIsoDate, localToday, whyNotADate } from '../util/dates.js';
 
 /** What every command receives from the CLI shell. */
 export interface CommandContext {
@@ -15,7 +15,7 @@ export interface CommandContext {
 /** A date given on the command line, or today when absent; a malformed one is a usage error. */
 export function dateOption(value: string | undefined, flag: string): string {
   if (value === undefined) return localToday();
-  if (!isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real calendar date written YYYY-MM-DD`);
+  if (!isIsoDate(value)) throw new UsageError(`${flag} ${value} ${whyNotADate(value)}`);
   return value;
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { exportSchemas, writeSchemas } from '../ops/schema.js';
+import { printable } from '../ui/printable.js';
 import type { CommandContext } from './context.js';
 
 export const SCHEMA_KINDS = ['partnership', 'session', 'mentor'] as const;
@@ -9,7 +10,7 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 export function schemaCommand(flags: { out?: string; kind?: SchemaKind }, ctx: CommandContext): number {
   if (flags.out !== undefined) {
     for (const file of writeSchemas(path.resolve(ctx.io.cwd, flags.out))) {
-      ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);
+      ctx.io.stderr.write(`wrote ${printable(path.relative(ctx.io.cwd, file) || file)}\n`);
     }
     return 0;
   }

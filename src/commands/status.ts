@@ -6,6 +6,7 @@ import { partnershipStatus, type PartnershipDetail } from '../ops/status.js';
 import { renderGates } from '../ui/gates.js';
 import { progressLine } from '../ui/progress.js';
 import { cutText, displayWidth, fitTable, type Column } from '../ui/fit-table.js';
+import { printable } from '../ui/printable.js';
 import { renderTable } from '../ui/table.js';
 import { renderText } from '../ui/problems.js';
 import { dateOption, openRepo, type CommandContext } from './context.js';
@@ -82,7 +83,7 @@ function renderPortfolio(summaries: PartnershipSummary[], today: string, color: 
   const table = fitted.hidden.length > 0 ? `${fitted.text}${color.dim(wrapWords(left, width ?? Infinity, ' '))}\n` : fitted.text;
   const notes = summaries.flatMap((s) => [
     ...(s.errors > 0 ? [`${color.red(s.id)}: ${s.errors} error${s.errors === 1 ? '' : 's'} (see mentor validate)`] : []),
-    ...s.warnings.map((w) => `${color.yellow(s.id)}: ${w.message}`),
+    ...s.warnings.map((w) => `${color.yellow(s.id)}: ${printable(w.message)}`),
   ]);
   const wrapped = width === undefined ? notes : notes.map((n) => wrapWords(n, width, '    '));
   return `${color.bold(`Portfolio as of ${today}`)}\n${table}${notes.length > 0 ? `\n${wrapped.join('\n')}\n` : ''}`;
@@ -113,11 +114,11 @@ export function progressText(t: PartnershipProgress['targets'][number] | undefin
 function renderDetail(detail: PartnershipDetail, progress: PartnershipProgress, today: string, color: ChalkInstance): string {
   const s = detail.summary;
   const lines = [
-    color.bold(s.title),
-    `${pair(s)}`,
+    color.bold(printable(s.title)),
+    printable(pair(s)),
     `stage ${s.stage ?? '?'}${s.stageEntered ? ` since ${s.stageEntered}${daysText(s.daysInStage, today)}` : ''}, status ${s.status ?? '?'}`,
     `sessions ${s.sessions} (technical:political ${s.technical}:${s.political})${s.lastSession ? `, last on ${s.lastSession}` : ''}`,
-    `next due: ${s.nextDue ? `${s.nextDue.date} ${s.nextDue.what}` : '–'}`,
+    `next due: ${s.nextDue ? printable(`${s.nextDue.date} ${s.nextDue.what}`) : '–'}`,
     '',
   ];
   if (detail.next) lines.push(`Next stage: ${detail.next.stage}`, renderGates([detail.next.gate], color).trimEnd(), '');
@@ -143,7 +144,7 @@ function renderDetail(detail: PartnershipDetail, progress: PartnershipProgress, 
     );
   }
   if (s.errors > 0) lines.push(color.red(`${s.errors} error${s.errors === 1 ? '' : 's'}: run \`mentor validate\``));
-  for (const w of s.warnings) lines.push(`${color.yellow('warning')} ${w.code} ${w.message}`);
+  for (const w of s.warnings) lines.push(`${color.yellow('warning')} ${w.code} ${printable(w.message)}`);
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 

@@ -48,7 +48,9 @@ export const PartySchema = z
         });
       }
     }
-  });
+  })
+  // The same rule for the exported JSON Schema.
+  .meta({ if: { properties: { name: { not: { const: 'tbd' } } } }, then: { required: ['kind', 'country'] } });
 
 export const HistoryEntrySchema = z
   .strictObject({
@@ -68,7 +70,8 @@ export const HistoryEntrySchema = z
         params: { code: MISSING_KEY },
       });
     }
-  });
+  })
+  .meta({ oneOf: [{ required: ['stage'] }, { required: ['status'] }] });
 
 const Request = z.strictObject({
   date: IsoDate.describe('When the request was made'),

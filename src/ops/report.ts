@@ -4,7 +4,8 @@ import { checkPartnership } from '../check/partnership.js';
 import { DataError, ProblemsError, UsageError } from '../errors.js';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import type { Session } from '../model/session.js';
-import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, printPdf, readDress, TemplateError, type DocumentKind, type Lang } from '../render/index.js';
+import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, PdfError, printPdfs, readDress, TemplateError, withContentPolicy, type DocumentKind, type Lang } from '../render/index.js';
+import { linkOnTheWay } from '../store/layout.js';
 import type { Repository } from '../store/repository.js';
 import { writeFileAtomic } from '../store/write.js';
 import { requireValid } from './checked-write.js';
@@ -45,9 +46,16 @@ export interface ReportResult {
   notes: string[];
 }
 
-/** Render the documents of a partnership, or the portfolio, and write them (or return one). */
+/** Render the documents of a partnership, or the portfolio, and write them (or return one); PDF is printed by one browser for all. */
 export async function renderReport(repo: Repository, options: ReportOptions): Promise<ReportResult> {
+  const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const documents = options.portfolio ? await renderPortfolio(repo, options) : renderPartnership(repo, options);
+  // Every HTML document carries the content policy, a repository's own template too.
+  if (options.format !== 'md') for (const document of documents) document.content = withContentPolicy(document.content as string);
+  if (browser) {
+    const pdfs = await printedPdfs(browser, documents.map((d) => d.content as string), options.today);
+    documents.forEach((document, i) => (document.content = pdfs[i]!));
+  }
   const notes = programmeNotes(repositoryConfig(repo));
   if (options.stdout) return { written: [], output: documents[0]!.content, notes };
   const written = documents.map(({ file, content }) => {
@@ -80,12 +88,11 @@ function renderPartnership(repo: Repository, options: ReportOptions): Document[]
   // The subtitle is the programme the repository names (mentor.yaml `programme`), never a folder name.
   const programme = config?.programme;
   const dress = readDress(root, config);
-  const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
-  const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports', id);
+  const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : defaultOutput(root, `reports/${id}`);
   return kinds.map((kind) => {
     const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, dress, ...(programme !== undefined && { programme }) }, lang));
-    return { file: path.join(dir, `${kind}.${options.format}`), content: browser ? printPdf(browser, html, today) : html };
+    return { file: path.join(dir, `${kind}.${options.format}`), content: html };
   });
 }
 
@@ -95,7 +102,6 @@ async function renderPortfolio(repo: Repository, options: ReportOptions): Promis
   if (options.id !== undefined) throw new UsageError('--portfolio renders every partnership: give no partnership id with it');
   const config = repositoryConfig(repo);
   const lang = options.locale ?? config?.locale ?? 'en';
-  const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
   const { summaries, unreadable } = await summarizeRepository(repo, today);
   if (unreadable.errors > 0) {
@@ -103,19 +109,36 @@ async function renderPortfolio(repo: Repository, options: ReportOptions): Promis
   }
   const dress = readDress(root, config);
   const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme, today, lang, dress));
-  const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
-  return [{ file: path.join(dir, `portfolio.${options.format}`), content: browser ? printPdf(browser, text, today) : text }];
+  const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : defaultOutput(root, 'reports');
+  return [{ file: path.join(dir, `portfolio.${options.format}`), content: text }];
 }
 
 function createRenderer(root: string, format: ReportFormat): DocumentRenderer {
+  refuseLink(root, 'templates', 'mentor does not read templates through links in a repository', 'replace the link by the folder itself');
   const own = path.join(root, 'templates');
   return withTemplateErrors(() => new DocumentRenderer(format === 'md' ? 'md' : 'html', existsSync(own) ? own : undefined));
 }
 
-/** Documents print the programme under their titles; without one they fall back on the repository's name, and say how to fix it. */
+/**
+ * The folder reports go to when the person gave no --out: inside the repository, never through a
+ * link (a linked reports/ or reports/<id> in a repository someone else prepared could send the files
+ * anywhere). A path typed with --out is the person's own choice and is honoured anywhere.
+ */
+function defaultOutput(root: string, relative: string): string {
+  refuseLink(root, relative, 'mentor does not write reports through links in a repository', 'replace the link by a folder, or choose where the files go with --out <dir>');
+  return path.join(root, ...relative.split('/'));
+}
+
+/** A data error naming the link on the way to `relative` inside the repository, if there is one. */
+function refuseLink(root: string, relative: string, why: string, hint: string): void {
+  const link = linkOnTheWay(root, relative);
+  if (link !== undefined) throw new DataError(`${link} is a symbolic link; ${why}`, hint);
+}
+
+/** Documents print the programme under their titles; without one they show none, and say how to fix it. */
 function programmeNotes(config: RepositoryConfig | undefined): string[] {
   if (!config || config.programme !== undefined) return [];
-  return [`mentor.yaml names no programme, so the documents show the repository's name "${config.name}" under their titles: add a line such as \`programme: UCLG city mentoring\` to mentor.yaml`];
+  return ['mentor.yaml names no programme, so the documents show none under their titles: add a line such as `programme: UCLG city mentoring` to mentor.yaml'];
 }
 
 /** The repository's settings, when mentor.yaml is valid (validate reports it otherwise). */
@@ -124,16 +147,21 @@ function repositoryConfig(repo: Repository): RepositoryConfig | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The source named by an illustrative repository, which every document then cites. */
-function illustrativeSource(config: RepositoryConfig | undefined): string | undefined {
-  return config?.illustrative === true ? config.source : undefined;
-}
-
 function requireBrowser(env: Record<string, string | undefined>): string {
   const browser = findBrowser(env);
   if (browser) return browser;
   const given = env.CHROME_PATH;
   throw new UsageError(given ? `CHROME_PATH is set to ${given}, which is not an executable file` : 'no Chromium or Chrome found to print the PDF', NO_BROWSER_HINT);
+}
+
+/** The browser's failures are about this machine or the document, not a bug of mentor: exit 1 with its words. */
+async function printedPdfs(browser: string, documents: string[], today: string): Promise<Buffer[]> {
+  try {
+    return await printPdfs(browser, documents, today);
+  } catch (error) {
+    if (error instanceof PdfError) throw new DataError(error.message, error.hint);
+    throw error;
+  }
 }
 
 /** A repository's own template that fails is a problem of its data (exit 1); a built-in one is a bug. */

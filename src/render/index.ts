@@ -11,7 +11,8 @@ export { DOCUMENT_KINDS, type DocumentKind, type DocumentInput, type Dress } fro
 export { readDress } from './branding.js';
 export { LANGS, type Lang } from './format.js';
 export { TemplateError, type TemplateFormat } from './environment.js';
-export { findBrowser, printPdf, NO_BROWSER_HINT } from './pdf.js';
+export { findBrowser, printPdfs, NO_BROWSER_HINT, PdfError } from './pdf.js';
+export { CONTENT_POLICY, withContentPolicy } from './policy.js';
 
 /** Renders documents in one format, with a repository's template overrides when it has any. */
 export class DocumentRenderer {
