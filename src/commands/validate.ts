@@ -1,3 +1,4 @@
+import { parseShard } from '../ops/shard.js';
 import { appendStepSummary, validateRepository } from '../ops/validate.js';
 import { progressLine } from '../ui/progress.js';
 import { renderGithub, renderJson, renderSarif, renderStepSummary, renderText, type ProblemFormat } from '../ui/problems.js';
@@ -7,14 +8,17 @@ export interface ValidateFlags {
   format: ProblemFormat;
   strict?: boolean;
   asOf?: string;
+  since?: string;
+  shard?: string;
 }
 
 /** mentor validate [path...] */
 export async function validateCommand(paths: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const repo = openRepo(ctx);
   const progress = progressLine(ctx.io, 'checked');
-  const result = await validateRepository(repo, { paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, onProgress: progress.update });
+  const result = await validateRepository(repo, { paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, onProgress: progress.update, since: flags.since, shard });
   progress.end();
   const { io } = ctx;
   switch (flags.format) {
