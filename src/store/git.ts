@@ -30,19 +30,26 @@ const nulSeparated = (text: string) => text.split('\0').filter((line) => line !=
  */
 export async function changedSince(root: string, ref: string): Promise<string[]> {
   if (ref === '' || ref.startsWith('-')) throw new UsageError(`--since ${JSON.stringify(ref)} is not a git revision`);
-  // All three at once: git's own work (stat of the index, walk for untracked files) runs on both cores.
-  const [verify, diff, untracked] = await Promise.all([
+  // One walk of the work tree (git status: staged, unstaged, untracked), as cheap as `git status`
+  // itself, and a diff of two trees for what was committed since the ref, which reads no file.
+  // All at once, so git's work runs on every core.
+  const [prefix, verify, committed, status] = await Promise.all([
+    git(root, ['rev-parse', '--show-prefix']),
     git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]),
-    git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', ref, '--', '.']),
-    git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.']),
+    git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', ref, 'HEAD', '--', '.']),
+    git(root, ['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', '.']),
   ]);
-  if (verify.missing) throw new UsageError('--since needs git, and git was not found', 'install git, or run validate without --since');
-  if (/not a git repository/i.test(verify.stderr + untracked.stderr)) {
-    throw new UsageError(`--since needs a git repository, and ${root} is not in one`, 'run validate without --since');
-  }
+  if (prefix.missing) throw new UsageError('--since needs git, and git was not found', 'install git, or run validate without --since');
+  if (!prefix.ok) throw new UsageError(`--since needs a git repository, and ${root} is not in one`, 'run validate without --since');
   if (!verify.ok) throw new UsageError(`--since ${ref}: no such commit, branch or tag in this git repository`, 'in CI, fetch the base branch first (actions/checkout with fetch-depth: 0)');
-  for (const result of [diff, untracked]) {
+  for (const result of [committed, status]) {
     if (!result.ok) throw new UsageError(`git could not list the changes since ${ref}: ${result.stderr.trim().split('\n')[0] ?? ''}`);
   }
-  return [...nulSeparated(diff.stdout), ...nulSeparated(untracked.stdout)];
+  // Porcelain status gives "XY path" relative to the top of the work tree, whatever the folder.
+  const top = prefix.stdout.trim();
+  const local = nulSeparated(status.stdout)
+    .map((entry) => entry.slice(3))
+    .filter((file) => file.startsWith(top))
+    .map((file) => file.slice(top.length));
+  return [...nulSeparated(committed.stdout), ...local];
 }
