@@ -34,14 +34,15 @@ export type ValidateResult = ProblemReport;
 export async function validateRepository(repo: Repository, options: ValidateOptions): Promise<ValidateResult> {
   const scope = resolveScope(repo.root, options.cwd, options.paths ?? []);
   const listing = await narrow(repo, options, scope.everything ? repo.partnerships() : { ids: [...scope.ids], layout: [] });
-  if (options.shard && options.shard.index !== 1) scope.config = false;
   const parts = await forEachFolder(repo, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
   const findings: FolderFindings = {
     problems: [...parts.flatMap((p) => p.problems), ...listing.layout],
     texts: Object.assign({}, ...parts.map((p) => p.texts)) as Record<string, string>,
     files: parts.reduce((n, p) => n + p.files, 0),
   };
-  if ((scope.everything && (options.shard?.index ?? 1) === 1) || scope.config) checkConfig(repo, findings);
+  // mentor.yaml is repository-wide: every shard but the first leaves it out.
+  const repositoryWide = (options.shard?.index ?? 1) === 1;
+  if (repositoryWide && (scope.everything || scope.config)) checkConfig(repo, findings);
   return finish(options, scope, findings);
 }
 
