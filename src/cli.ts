@@ -203,11 +203,15 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github', 'sarif']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)')
     .option('--as-of <date>', 'compute health warnings as of this date (YYYY-MM-DD) instead of today')
+    .option('--since <git-ref>', 'only the partnerships whose files differ from this git revision (committed, staged, unstaged, untracked), plus mentor.yaml and the folder listing')
+    .option('--shard <i/n>', 'only the i-th of n shares of the partnerships (split by a hash of the id); shard 1 also checks mentor.yaml and the folder listing')
     .addHelpText(
       'after',
       examples([
         'mentor validate',
         'mentor validate partnerships/johannesburg-lilongwe',
+        'mentor validate --since origin/main    on a pull request: what changed since its base',
+        'mentor validate --shard 2/4            the second of four CI jobs that together check everything',
         'mentor validate --format github        annotations in a GitHub Actions job',
         'mentor validate --format sarif > mentor.sarif',
         'mentor validate --strict --as-of 2011-03-31',

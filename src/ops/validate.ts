@@ -6,10 +6,12 @@ import { CONFIG_FILE, PARTNERSHIPS_DIR } from '../model/layout.js';
 import { sortProblems, type ProblemReport } from '../model/problem.js';
 import { RepositoryConfigSchema } from '../model/repository.js';
 import { pathUnderRoot } from '../store/find-repo.js';
-import type { Repository } from '../store/repository.js';
+import { changedSince } from '../store/git.js';
+import type { PartnershipListing, Repository } from '../store/repository.js';
 import { appendText } from '../store/write.js';
 import type { FolderFindings } from './check-folders.js';
 import { forEachFolder, type Progress } from './pool.js';
+import { shardOf, type Shard } from './shard.js';
 
 export interface ValidateOptions {
   /** Files or folders to check, relative to `cwd`; all of the repository when empty. */
@@ -21,6 +23,10 @@ export interface ValidateOptions {
   /** Warnings count as errors. */
   strict?: boolean;
   onProgress?: Progress;
+  /** Only the partnerships whose files differ from this git revision, plus the repository-wide checks. */
+  since?: string;
+  /** Only this share of the partnerships; the repository-wide checks in shard 1 alone. */
+  shard?: Shard;
 }
 
 export type ValidateResult = ProblemReport;
@@ -28,15 +34,40 @@ export type ValidateResult = ProblemReport;
 /** Check a repository, or some of its files, and return every problem found. */
 export async function validateRepository(repo: Repository, options: ValidateOptions): Promise<ValidateResult> {
   const scope = resolveScope(repo.root, options.cwd, options.paths ?? []);
-  const listing = scope.everything ? repo.partnerships() : { ids: [...scope.ids], layout: [] };
+  const listing = await narrow(repo, options, scope.everything ? repo.partnerships() : { ids: [...scope.ids], layout: [] });
   const parts = await forEachFolder(repo, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
   const findings: FolderFindings = {
     problems: [...parts.flatMap((p) => p.problems), ...listing.layout],
     texts: Object.assign({}, ...parts.map((p) => p.texts)) as Record<string, string>,
     files: parts.reduce((n, p) => n + p.files, 0),
   };
-  if (scope.everything || scope.config) checkConfig(repo, findings);
+  // mentor.yaml is repository-wide: every shard but the first leaves it out.
+  const repositoryWide = (options.shard?.index ?? 1) === 1;
+  if (repositoryWide && (scope.everything || scope.config)) checkConfig(repo, findings);
   return finish(options, scope, findings);
+}
+
+/**
+ * The partnerships --since and --shard leave to check. The listing's own problems (a badly named
+ * folder, a link) are repository-wide: kept with --since, reported by shard 1 alone.
+ */
+async function narrow(repo: Repository, options: ValidateOptions, listing: PartnershipListing): Promise<PartnershipListing> {
+  let { ids, layout } = listing;
+  if (options.since !== undefined) {
+    const changed = new Set<string>();
+    for (const file of await changedSince(repo.root, options.since)) {
+      const [top, id] = file.split('/', 2);
+      if (top === PARTNERSHIPS_DIR && id !== undefined) changed.add(id);
+    }
+    // A deleted partnership is no longer listed: nothing to check.
+    ids = ids.filter((id) => changed.has(id));
+  }
+  const shard = options.shard;
+  if (shard) {
+    ids = ids.filter((id) => shardOf(id, shard.count) === shard.index);
+    if (shard.index !== 1) layout = [];
+  }
+  return { ids, layout };
 }
 
 function checkConfig(repo: Repository, findings: FolderFindings): void {
