@@ -34,7 +34,7 @@ export function checkSchema(source: SourceFile, schema: z.ZodType, what: string)
 }
 
 function isMissing(data: unknown, issue: Issue): boolean {
-  return (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, issue.path as PathSegment[]) === undefined;
+  return (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') && valueAt(data, issue.path as PathSegment[]) === undefined;
 }
 
 function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Problem[] {

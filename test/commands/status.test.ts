@@ -11,8 +11,8 @@ import { EXAMPLES } from '../helpers/cli.js';
 import { ANSI } from '../helpers/formats.js';
 import { spawnMentor } from '../lifecycle/support.js';
 
-const IDS = ['bergen-mombasa', 'durban-alan', 'durban-mzuzu', 'ekurhuleni-blantyre', 'johannesburg-lilongwe', 'rosario-ciudad-sur'];
-const STAGES = ['mentoring', 'setup', 'mentoring', 'agreement', 'launch', 'mentoring'];
+const IDS = ['bergen-mombasa', 'durban-alan', 'durban-mzuzu', 'durban-mzuzu-phase-2', 'ekurhuleni-blantyre', 'johannesburg-lilongwe', 'rosario-ciudad-sur'];
+const STAGES = ['mentoring', 'setup', 'mentoring', 'closed', 'agreement', 'launch', 'mentoring'];
 
 async function status(columns: number | undefined, ...args: string[]): Promise<string> {
   let out = '';

@@ -40,7 +40,7 @@ test('an invalid partnership is refused (exit 1), alone or in the whole calendar
   const one = mentor(['calendar', 'durban-mzuzu'], { cwd: root });
   expect(one.code).toBe(1);
   expect(one.stdout).toBe('');
-  expect(one.stderr).toMatch(/partnership "durban-mzuzu" has \d+ validation errors?; nothing is exported/);
+  expect(one.stderr).toMatch(/partnerships\/durban-mzuzu\/partnership\.yaml and its sessions have \d+ errors?; nothing is exported from invalid data/);
   const all = mentor(['calendar', '--out', 'all.ics'], { cwd: root });
   expect(all.code).toBe(1);
   expect(all.stderr).toMatch(/\(durban-mzuzu\)/);

@@ -21,5 +21,5 @@ test('a date before 1900 in a file is an error at its line and column (MTR014)',
   writeFileSync(file, readFileSync(file, 'utf8').replace('date: 2009-06-15', 'date: 0009-06-15'));
   const r = mentor(['validate', '--as-of', '2011-03-31'], { cwd: root });
   expect(r.code).toBe(1);
-  expect(r.stdout).toMatch(/partnerships\/bergen-mombasa\/partnership\.yaml:29:11 error MTR014 "0009-06-15" is before 1900/);
+  expect(r.stdout).toMatch(/partnerships\/bergen-mombasa\/partnership\.yaml:32:11 error MTR014 "0009-06-15" is before 1900/);
 });

@@ -52,7 +52,7 @@ test('a partnership with validation errors is not rendered (exit 1) and validate
   const r = mentor(['report', 'durban-mzuzu', '--stdout', '--kind', 'tor', ...AS_OF], { cwd: root });
   expect(r.code).toBe(1);
   // The errors are shown as `mentor validate` shows them, and validate is named.
-  expect(r.stderr).toContain('partnerships/durban-mzuzu/partnership.yaml:25:1 error MTR012 unknown key "stge"');
+  expect(r.stderr).toContain('partnerships/durban-mzuzu/partnership.yaml:27:1 error MTR012 unknown key "stge"');
   expect(r.stderr).toMatch(/and its sessions have 1 error; no report is rendered from invalid data.*`mentor validate partnerships\/durban-mzuzu` shows the same/);
   expect(existsSync(path.join(root, 'reports'))).toBe(false);
 });

@@ -32,11 +32,11 @@ test('validate warns MTR019 at the line and column of each text', () => {
   const r = mentor(['validate', '--format', 'json', ...AS_OF], { cwd: root });
   const problems = (JSON.parse(r.stdout) as { problems: { file: string; line: number; column: number; code: string; severity: string }[] }).problems.filter((p) => p.code === 'MTR019');
   expect(problems.map(({ file, line, column, severity }) => ({ file, line, column, severity }))).toEqual([
-    { file: 'partnerships/bergen-mombasa/partnership.yaml', line: 4, column: 8, severity: 'warning' },
+    { file: 'partnerships/bergen-mombasa/partnership.yaml', line: 7, column: 8, severity: 'warning' },
     { file: 'partnerships/bergen-mombasa/sessions/2010-10-18-study-visit-to-bergen.yaml', line: 4, column: 8, severity: 'warning' },
   ]);
   const text = mentor(['validate', ...AS_OF], { cwd: root });
-  expect(text.stdout).toMatch(/partnerships\/bergen-mombasa\/partnership\.yaml:4:8 warning MTR019 the text holds a control character \(\\x1b/);
+  expect(text.stdout).toMatch(/partnerships\/bergen-mombasa\/partnership\.yaml:7:8 warning MTR019 the text holds a control character \(\\x1b/);
   expect(text.stdout).not.toContain('\u001b');
 });
 

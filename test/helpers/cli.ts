@@ -23,6 +23,8 @@ export function mentor(args: string[], options: { cwd?: string; env?: Record<str
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 30000,
+    // A whole repository's problems as JSON can pass the default megabyte.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -14,7 +14,7 @@ test('--locale: the site in one language: the portfolio, and per partnership its
   const { dir, written } = buildSite(openRepository(root), { cwd: out, today: TODAY, out: 'public', locale: 'fr' });
   expect(dir).toBe(path.join(out, 'public'));
   const files = written.map((f) => path.relative(dir, f)).sort();
-  expect(files).toHaveLength(1 + 6 * 5);
+  expect(files).toHaveLength(1 + 7 * 5);
   expect(files).toEqual(expect.arrayContaining(['index.html', 'durban-mzuzu/index.html', 'durban-mzuzu/tor.html', 'durban-mzuzu/roadmap.html', 'durban-mzuzu/evaluation.html', 'durban-mzuzu/calendar.ics']));
   const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
   expect(index).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
@@ -29,7 +29,8 @@ test('--locale: the site in one language: the portfolio, and per partnership its
 test("without --locale, every language: the repository's at the top, the others in their folders, linked both ways", () => {
   const root = copyOfExamples();
   const { dir, written } = buildSite(openRepository(root), { cwd: root, today: TODAY });
-  expect(written).toHaveLength(3 * (1 + 6 * 5));
+  // English, Spanish, French and Portuguese.
+  expect(written).toHaveLength(4 * (1 + 7 * 5));
   const top = readFileSync(path.join(dir, 'durban-mzuzu/index.html'), 'utf8');
   expect(top).toContain('<a href="../es/durban-mzuzu/index.html" hreflang="es" lang="es">Español</a>');
   const es = readFileSync(path.join(dir, 'es/durban-mzuzu/index.html'), 'utf8');
