@@ -6,6 +6,8 @@ export default defineConfig({
     // Calendar dates must not shift west of UTC: run everything in a zone behind it.
     env: { TZ: 'America/Los_Angeles', NO_COLOR: '1' },
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 20000,
+    // Limits generous enough that no verdict depends on how fast or busy the machine is.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

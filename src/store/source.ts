@@ -107,7 +107,11 @@ function readBytes(abs: string, file: string): Buffer | DataFile {
   } catch (error) {
     return unreadable(file, 'MTR006', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   } finally {
-    closeSync(fd);
+    try {
+      closeSync(fd);
+    } catch {
+      // What was read stands; a descriptor that fails to close holds nothing of ours.
+    }
   }
 }
 

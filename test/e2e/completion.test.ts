@@ -53,7 +53,8 @@ describe('bash completion', () => {
     [['mentor', 'init', 'x', '--mentee-kind', ''], 'city association region'],
     [['mentor', 'completion', ''], 'bash zsh fish'],
     [['mentor', '--date', '2011-03-14', 'st'], 'status'],
-  ])('%j offers %j', (words, expected) => expect(complete(words)).toBe(expected));
+  // The shell lists ids in its own collation order: compare the candidates, not their order.
+  ])('%j offers %j', (words, expected) => expect(complete(words).split(' ').sort()).toEqual(expected.split(' ').sort()));
 
   it('finds the ids from a folder inside the repository, and from -C anywhere', () => {
     expect(complete(['mentor', 'status', 'b'], path.join(EXAMPLES, 'partnerships/durban-mzuzu'))).toBe('bergen-mombasa');

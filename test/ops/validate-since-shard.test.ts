@@ -58,9 +58,14 @@ describe('validate --since', () => {
       const sessions = readdirSync(path.join(root, 'partnerships', id, 'sessions'));
       return rand() < 0.4 ? path.join(root, 'partnerships', id, 'partnership.yaml') : path.join(root, 'partnerships', id, 'sessions', sessions[0]!);
     };
+    // A random damage can leave a file as it was: git then sees no change, and neither does --since.
+    const edited = new Set<string>();
     const edit = (id: string) => {
       const f = file(id);
-      writeFileSync(f, damage(readFileSync(f, 'utf8'), rand));
+      const before = readFileSync(f, 'utf8');
+      const after = damage(before, rand);
+      writeFileSync(f, after);
+      if (after !== before) edited.add(id);
     };
     const changed = new Set<string>();
     // Committed after the base, staged, unstaged, untracked, and a session deleted.
@@ -81,7 +86,9 @@ describe('validate --since', () => {
     // A deleted partnership: nothing to check.
     const gone = ids.find((id) => ![...changed, staged, unstaged, untracked, lost].includes(id))!;
     rmSync(path.join(root, 'partnerships', gone), { recursive: true });
-    for (const id of [staged, unstaged, untracked, lost]) changed.add(id);
+    for (const id of changed) if (!edited.has(id)) changed.delete(id);
+    for (const id of [untracked, lost]) changed.add(id);
+    for (const id of [staged, unstaged]) if (edited.has(id)) changed.add(id);
     // Files outside the repository's folder change nothing.
     writeFileSync(path.join(work, 'notes.txt'), 'x\n');
 

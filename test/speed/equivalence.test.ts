@@ -10,12 +10,13 @@ import { damage, random } from '../helpers/damage.js';
 // codes and messages of a plain single-threaded run with the positioned parser.
 
 describe('validate gives the same results with and without its speed-ups', () => {
-  it('on a generated repository of 320 partnerships with 60 damaged files', () => {
+  // A generous limit: the verdict must not depend on how busy the machine is.
+  it('on a generated repository of 160 partnerships with 40 damaged files', { timeout: 180_000 }, () => {
     const root = tempDir();
-    (generateRepository as (dir: string, count: number, seed: number) => number)(root, 320, 7);
+    (generateRepository as (dir: string, count: number, seed: number) => number)(root, 160, 7);
     const rand = random(7);
     const ids = readdirSync(path.join(root, 'partnerships'));
-    for (let n = 0; n < 60; n++) {
+    for (let n = 0; n < 40; n++) {
       const id = ids[Math.floor(rand() * ids.length)]!;
       const sessions = readdirSync(path.join(root, 'partnerships', id, 'sessions'));
       const file = rand() < 0.3 ? path.join(root, 'partnerships', id, 'partnership.yaml') : path.join(root, 'partnerships', id, 'sessions', sessions[0]!);
