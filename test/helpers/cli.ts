@@ -22,7 +22,7 @@ export function mentor(args: string[], options: { cwd?: string; env?: Record<str
     env: { ...process.env, NO_COLOR: '1', CI: 'true', DEBUG: '', ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 30000,
+    timeout: 120_000,
     // A whole repository's problems as JSON can pass the default megabyte.
     maxBuffer: 64 * 1024 * 1024,
   });
