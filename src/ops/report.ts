@@ -49,14 +49,15 @@ export interface ReportResult {
 /** Render the documents of a partnership, or the portfolio, and write them (or return one); PDF is printed by one browser for all. */
 export async function renderReport(repo: Repository, options: ReportOptions): Promise<ReportResult> {
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
-  const documents = options.portfolio ? await renderPortfolio(repo, options) : renderPartnership(repo, options);
+  const config = repositoryConfig(repo);
+  const documents = options.portfolio ? await renderPortfolio(repo, options, config) : renderPartnership(repo, options, config);
   // Every HTML document carries the content policy, a repository's own template too.
   if (options.format !== 'md') for (const document of documents) document.content = withContentPolicy(document.content as string);
   if (browser) {
     const pdfs = await printedPdfs(browser, documents.map((d) => d.content as string), options.today);
     documents.forEach((document, i) => (document.content = pdfs[i]!));
   }
-  const notes = programmeNotes(repositoryConfig(repo));
+  const notes = programmeNotes(config);
   if (options.stdout) return { written: [], output: documents[0]!.content, notes };
   const written = documents.map(({ file, content }) => {
     writeFileAtomic(file, content);
@@ -70,7 +71,7 @@ interface Document {
   content: string | Buffer;
 }
 
-function renderPartnership(repo: Repository, options: ReportOptions): Document[] {
+function renderPartnership(repo: Repository, options: ReportOptions, config: RepositoryConfig | undefined): Document[] {
   const { today, id } = options;
   const root = repo.root;
   if (options.portfolio) throw new UsageError('--portfolio renders every partnership: give no partnership id with it');
@@ -83,7 +84,6 @@ function renderPartnership(repo: Repository, options: ReportOptions): Document[]
   const check = checkPartnership(folder, today);
   const partnership = requireValid(folder, check, 'no report is rendered from invalid data');
   const sessions = check.sessions as { file: string; session: Session }[];
-  const config = repositoryConfig(repo);
   const lang = options.locale ?? partnership.locale ?? config?.locale ?? 'en';
   // The subtitle is the programme the repository names (mentor.yaml `programme`), never a folder name.
   const programme = config?.programme;
@@ -96,11 +96,10 @@ function renderPartnership(repo: Repository, options: ReportOptions): Document[]
   });
 }
 
-async function renderPortfolio(repo: Repository, options: ReportOptions): Promise<Document[]> {
+async function renderPortfolio(repo: Repository, options: ReportOptions, config: RepositoryConfig | undefined): Promise<Document[]> {
   const { today } = options;
   const root = repo.root;
   if (options.id !== undefined) throw new UsageError('--portfolio renders every partnership: give no partnership id with it');
-  const config = repositoryConfig(repo);
   const lang = options.locale ?? config?.locale ?? 'en';
   const renderer = createRenderer(root, options.format);
   const { summaries, unreadable } = await summarizeRepository(repo, today);
@@ -141,9 +140,17 @@ function programmeNotes(config: RepositoryConfig | undefined): string[] {
   return ['mentor.yaml names no programme, so the documents show none under their titles: add a line such as `programme: UCLG city mentoring` to mentor.yaml'];
 }
 
-/** The repository's settings, when mentor.yaml is valid (validate reports it otherwise). */
+/**
+ * The repository's settings, when mentor.yaml is valid (validate reports it otherwise). A file that
+ * cannot be read at all (a disk error) stops the rendering: documents are not made without it.
+ */
 function repositoryConfig(repo: Repository): RepositoryConfig | undefined {
-  const parsed = RepositoryConfigSchema.safeParse(repo.config().data);
+  const source = repo.config();
+  const unreadable = source.problems.filter((p) => p.code === 'MTR006');
+  if (unreadable.length > 0) {
+    throw new ProblemsError(`${source.file} cannot be read; no document is rendered without it`, { ok: false, errors: unreadable.length, warnings: 0, files: 1, problems: unreadable, sourceLine: () => '' });
+  }
+  const parsed = RepositoryConfigSchema.safeParse(source.data);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -173,6 +173,7 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
     expect(links).toEqual([
       ['en', pathToFileURL(path.join(site, 'johannesburg-lilongwe/index.html')).href],
       ['es', pathToFileURL(path.join(site, 'es/johannesburg-lilongwe/index.html')).href],
+      ['pt', pathToFileURL(path.join(site, 'pt/johannesburg-lilongwe/index.html')).href],
     ]);
     expect(await page.$eval('html', (h) => h.lang)).toBe('fr');
     expect(problems).toEqual([]);
