@@ -45,25 +45,30 @@ export const PartySchema = z
     }
   });
 
-export const HistoryEntrySchema = z
-  .strictObject({
-    stage: Stage.optional(),
-    status: Status.optional(),
-    date: IsoDate,
-    note: z.string().optional(),
-    forced: z.boolean().optional(),
-    reason: z.string().optional(),
-  })
-  .superRefine((entry, ctx) => {
-    if ((entry.stage === undefined) === (entry.status === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'a history entry records either a "stage" or a "status", not both or neither',
-        params: { code: MISSING_KEY },
-      });
-    }
-  });
+/** A history entry whose stage is one of `stage` (the method's stages; any stage id in the base schema). */
+export function historyEntrySchema(stage: z.ZodType<string>) {
+  return z
+    .strictObject({
+      stage: stage.optional(),
+      status: Status.optional(),
+      date: IsoDate,
+      note: z.string().optional(),
+      forced: z.boolean().optional(),
+      reason: z.string().optional(),
+    })
+    .superRefine((entry, ctx) => {
+      if ((entry.stage === undefined) === (entry.status === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          message: 'a history entry records either a "stage" or a "status", not both or neither',
+          params: { code: MISSING_KEY },
+        });
+      }
+    });
+}
+
+export const HistoryEntrySchema = historyEntrySchema(Stage);
 
 const Request = z.strictObject({ date: IsoDate, from: NonEmptyText, topic: NonEmptyText });
 
@@ -118,10 +123,15 @@ const Product = z.strictObject({
   launched: IsoDate.optional(),
 });
 
-const Rating = z.number().int().min(1, { error: 'a rating is from 1 to 4' }).max(4, { error: 'a rating is from 1 to 4' });
+/** A rating on a method's scale. */
+export function ratingSchema(min: number, max: number) {
+  const error = `a rating is from ${min} to ${max}`;
+  return z.number().int().min(min, { error }).max(max, { error });
+}
+const Rating = ratingSchema(1, 4);
 const Ratings = z.strictObject(Object.fromEntries(RATING_KEYS.map((key) => [key, Rating])) as Record<(typeof RATING_KEYS)[number], typeof Rating>);
 
-const Evaluation = z.strictObject({
+export const Evaluation = z.strictObject({
   date: IsoDate,
   ratings: Ratings.describe('The six OECD DAC criteria plus ownership, each from 1 to 4'),
   findings: z.string().optional(),

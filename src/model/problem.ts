@@ -71,6 +71,14 @@ export const PROBLEM_CODES = {
   MTR064: { severity: 'warning', summary: 'a target is past its due date and not achieved' },
   MTR065: { severity: 'warning', summary: 'a planned session date has passed and no session was logged on it' },
   MTR066: { severity: 'warning', summary: 'a milestone is past its due date and not marked done' },
+  MTR080: { severity: 'error', summary: 'a requirement of a method file names a check mentor does not have' },
+  MTR081: { severity: 'error', summary: 'a method file names a stage it does not have (in "after")' },
+  MTR082: { severity: 'error', summary: 'two stages, two requirements of one gate, or two rating criteria of a method share an id' },
+  MTR083: { severity: 'error', summary: "a method's order of stages has a cycle, or is not a sequence of stages and either-order groups" },
+  MTR084: { severity: 'error', summary: 'a limit of a method is not a positive number, or its rating scale is empty' },
+  MTR085: { severity: 'error', summary: "a requirement lacks a parameter its check needs, has one it does not use, or names a path that is no field of partnership.yaml" },
+  MTR086: { severity: 'error', summary: 'the method named in mentor.yaml is neither built in nor a file in the repository' },
+  MTR087: { severity: 'error', summary: 'a method marks two stages mentoring (or terminal), or its terminal stage is not the last' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

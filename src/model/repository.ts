@@ -7,6 +7,7 @@ export const RepositoryConfigSchema = z
     name: NonEmptyText.describe('The name of this repository of partnerships'),
     programme: NonEmptyText.optional().describe('The mentoring programme, such as "UCLG city mentoring"'),
     locale: Locale.optional().describe('Default language of reports: en, es or fr'),
+    method: NonEmptyText.optional().describe('The method partnerships follow: a built-in name (uclg, the default, or eu-twinning) or a path in the repository, such as methods/uclg.yaml'),
   })
   .describe('mentor.yaml: a repository of city-to-city mentoring partnerships');
 

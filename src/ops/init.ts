@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Document } from 'yaml';
 import { UsageError } from '../errors.js';
-import { PartnershipSchema } from '../model/partnership.js';
-import { CONFIG_FILE, partnershipFile } from '../model/layout.js';
+import { CONFIG_FILE, DEFAULT_METHOD, partnershipFile } from '../model/layout.js';
+import type { Method } from '../model/method.js';
+import { firstStage } from '../roadmap/stages.js';
 import { findRepoRoot } from '../store/find-repo.js';
 import { assertPartnershipId } from '../store/layout.js';
 import { openRepository } from '../store/repository.js';
 import { createFileExclusive } from '../store/write.js';
+import { builtInMethod, requireMethod } from './method.js';
 import { writeSchemas } from './schema.js';
 
 export interface PartyInput {
@@ -41,19 +43,21 @@ export interface InitResult {
 
 export const PARTNERSHIP_SCHEMA_LINE = '# yaml-language-server: $schema=../../schema/partnership.schema.json';
 
-/** Start a partnership at stage "request" (and the repository first, when there is none). */
+/** Start a partnership at the first stage of the method (and the repository first, when there is none). */
 export function initPartnership(options: InitOptions): InitResult {
   assertPartnershipId(options.id);
-  const data = newPartnership(options);
-  const checked = PartnershipSchema.safeParse(data);
+  if (!existsSync(path.resolve(options.repoStart))) throw new UsageError(`no such folder: ${path.resolve(options.repoStart)}`);
+  let root = findRepoRoot(options.repoStart);
+  // A new repository follows the default method; an existing one its own.
+  const method = root === undefined ? builtInMethod(DEFAULT_METHOD) : requireMethod(openRepository(root));
+  const data = newPartnership(options, firstStage(method));
+  const checked = method.schema.safeParse(data);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     throw new UsageError(`cannot start ${options.id}: ${issue.path.join('.')}: ${issue.message}`);
   }
-  if (!existsSync(path.resolve(options.repoStart))) throw new UsageError(`no such folder: ${path.resolve(options.repoStart)}`);
-  let root = findRepoRoot(options.repoStart);
   const createdRepository = root === undefined;
-  root ??= createRepository(path.resolve(options.repoStart));
+  root ??= createRepository(path.resolve(options.repoStart), method);
   const file = partnershipFile(options.id);
   // Never write through a link (a linked partnerships/ may lead anywhere): the same error as validate's.
   openRepository(root).refuseLinks(file);
@@ -70,7 +74,7 @@ export function initPartnership(options: InitOptions): InitResult {
   return { root, createdRepository, file, text };
 }
 
-function newPartnership(options: InitOptions): Record<string, unknown> {
+function newPartnership(options: InitOptions, stage: string): Record<string, unknown> {
   const party = (p: PartyInput) => (p.name === 'tbd' ? { name: 'tbd' } : { name: p.name, kind: p.kind ?? 'city', country: p.country });
   const title = options.title ?? (options.mentor.name === 'tbd' ? `Mentoring for ${options.mentee.name}` : `${options.mentor.name} – ${options.mentee.name}`);
   const data: Record<string, unknown> = {
@@ -78,9 +82,9 @@ function newPartnership(options: InitOptions): Record<string, unknown> {
     title,
     mentor: party(options.mentor),
     mentee: party(options.mentee),
-    stage: 'request',
+    stage,
     status: 'active',
-    history: [{ stage: 'request', date: options.date }],
+    history: [{ stage, date: options.date }],
     request: { date: options.date, from: options.requestedBy ?? options.mentee.name, topic: options.topic },
   };
   if (options.focus && options.focus.length > 0) data.focus = options.focus;
@@ -88,7 +92,7 @@ function newPartnership(options: InitOptions): Record<string, unknown> {
   return data;
 }
 
-function createRepository(dir: string): string {
+function createRepository(dir: string, method: Method): string {
   if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
   const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document({ name: path.basename(dir) || 'partnerships' }).toString()}`;
   try {
@@ -96,6 +100,6 @@ function createRepository(dir: string): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  writeSchemas(path.join(dir, 'schema'));
+  writeSchemas(path.join(dir, 'schema'), method);
   return dir;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Method } from '../model/method.js';
 import type { Repository } from '../store/repository.js';
 import { runFolderJob, type FolderJob, type FolderResult } from './jobs.js';
 
@@ -37,9 +38,11 @@ export function threadCount(requested: number | undefined): number {
 /**
  * Run a job over partnership folders and return the results in the order of `ids`: on worker
  * threads when the repository allows threads and there is enough work to share, else on this one.
+ * A worker reads the repository's method again for itself (a method cannot be sent between threads).
  */
 export async function forEachFolder<K extends FolderJob['kind']>(
   repo: Repository,
+  method: Method,
   ids: readonly string[],
   job: FolderJob & { kind: K },
   onProgress?: Progress,
@@ -50,7 +53,7 @@ export async function forEachFolder<K extends FolderJob['kind']>(
     const results: FolderResult<K>[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) {
       onProgress?.(i, ids.length);
-      results.push(runFolderJob(repo, job, ids.slice(i, i + CHUNK)) as FolderResult<K>);
+      results.push(runFolderJob(repo, method, job, ids.slice(i, i + CHUNK)) as FolderResult<K>);
     }
     return results;
   }

@@ -8,6 +8,7 @@ import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, printPd
 import type { Repository } from '../store/repository.js';
 import { writeFileAtomic } from '../store/write.js';
 import { requireValid } from './checked-write.js';
+import { requireMethod } from './method.js';
 import { summarizeRepository } from './portfolio.js';
 
 export type { Lang };
@@ -68,8 +69,9 @@ function renderPartnership(repo: Repository, options: ReportOptions): Document[]
   const kinds: DocumentKind[] = options.kind === 'all' ? [...DOCUMENT_KINDS] : [options.kind];
   if (options.stdout && kinds.length > 1) throw new UsageError('--stdout prints one document: choose it with --kind tor, roadmap or evaluation');
 
+  const method = requireMethod(repo);
   const folder = repo.folder(id);
-  const check = checkPartnership(folder, today);
+  const check = checkPartnership(folder, today, method);
   const partnership = requireValid(folder, check, 'no report is rendered from invalid data');
   const sessions = check.sessions as { file: string; session: Session }[];
   const config = repositoryConfig(repo);
@@ -79,7 +81,7 @@ function renderPartnership(repo: Repository, options: ReportOptions): Document[]
   const renderer = createRenderer(root, options.format);
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports', id);
   return kinds.map((kind) => {
-    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, ...(programme !== undefined && { programme }) }, lang));
+    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, method, ...(programme !== undefined && { programme }) }, lang));
     return { file: path.join(dir, `${kind}.${options.format}`), content: browser ? printPdf(browser, html, today) : html };
   });
 }
@@ -92,11 +94,12 @@ async function renderPortfolio(repo: Repository, options: ReportOptions): Promis
   const lang = options.locale ?? config?.locale ?? 'en';
   const browser = options.format === 'pdf' ? requireBrowser(options.env) : undefined;
   const renderer = createRenderer(root, options.format);
-  const { summaries, unreadable } = await summarizeRepository(repo, today);
+  const method = requireMethod(repo);
+  const { summaries, unreadable } = await summarizeRepository(repo, today, undefined, method);
   if (unreadable.errors > 0) {
     throw new ProblemsError(`partnerships/ holds ${unreadable.errors === 1 ? 'an entry' : `${unreadable.errors} entries`} that cannot be read as a partnership; no portfolio is rendered without ${unreadable.errors === 1 ? 'it' : 'them'}`, unreadable);
   }
-  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang));
+  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme ?? config?.name, today, lang, method));
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : path.join(root, 'reports');
   return [{ file: path.join(dir, `portfolio.${options.format}`), content: browser ? printPdf(browser, text, today) : text }];
 }

@@ -1,6 +1,7 @@
 import { checkPartnership } from '../check/partnership.js';
 import type { PartnershipFacts } from '../model/facts.js';
 import { evaluateGate, nextStage, type GateResult } from '../roadmap/index.js';
+import { requireMethod } from './method.js';
 import type { Repository } from '../store/repository.js';
 import { sessionRows, type SessionRow } from './session.js';
 import { summarizeFolder, type PartnershipSummary } from './summary.js';
@@ -16,9 +17,10 @@ export interface PartnershipDetail {
 /** One partnership in detail: its summary, the gate of its next stage, its targets and recent sessions. */
 export function partnershipStatus(repo: Repository, id: string, today: string, recent = 5): PartnershipDetail {
   repo.requirePartnership(id);
+  const method = requireMethod(repo);
   const folder = repo.folder(id);
-  const check = checkPartnership(folder, today);
-  const summary = summarizeFolder(folder, today, check);
+  const check = checkPartnership(folder, today, method);
+  const summary = summarizeFolder(folder, today, method, check);
   const p: PartnershipFacts = check.facts ?? {};
   const detail: PartnershipDetail = {
     summary,
@@ -26,7 +28,7 @@ export function partnershipStatus(repo: Repository, id: string, today: string, r
     recentSessions: sessionRows(check.sessions).slice(-recent),
   };
   // A gate is evaluated on a valid file only: on an invalid one it would blame the gate for the file.
-  const stage = summary.errors === 0 && p.stage !== undefined ? nextStage(p.stage, p.history) : undefined;
-  if (stage) detail.next = { stage, gate: evaluateGate(stage, { partnership: p, sessionCount: check.sessionCount }) };
+  const stage = summary.errors === 0 && p.stage !== undefined ? nextStage(method, p.stage, p.history) : undefined;
+  if (stage) detail.next = { stage, gate: evaluateGate(method, stage, { partnership: p, sessionCount: check.sessionCount }) };
   return detail;
 }

@@ -1,3 +1,4 @@
+import type { Method } from '../model/method.js';
 import { checkPartnership, type PartnershipCheck } from '../check/partnership.js';
 import type { PartnershipFolder } from '../model/source.js';
 import type { PartnershipSummary } from '../model/summary.js';
@@ -7,7 +8,7 @@ import type { Repository } from '../store/repository.js';
 export type { PartnershipSummary };
 
 /** Summarise one partnership folder as of `today`, from the same check `validate` makes. */
-export function summarizeFolder(folder: PartnershipFolder, today: string, check: PartnershipCheck = checkPartnership(folder, today)): PartnershipSummary {
+export function summarizeFolder(folder: PartnershipFolder, today: string, method: Method, check: PartnershipCheck = checkPartnership(folder, today, method)): PartnershipSummary {
   const p = check.facts ?? {};
   const party = (value: { name?: string; country?: string } | undefined) => ({
     name: value?.name !== undefined && value.name.trim() !== '' ? value.name : '?',
@@ -40,6 +41,6 @@ export function summarizeFolder(folder: PartnershipFolder, today: string, check:
 }
 
 /** Summaries of some partnerships, one folder at a time. */
-export function summarizeFolders(repo: Repository, ids: readonly string[], today: string): PartnershipSummary[] {
-  return ids.map((id) => summarizeFolder(repo.folder(id), today));
+export function summarizeFolders(repo: Repository, method: Method, ids: readonly string[], today: string): PartnershipSummary[] {
+  return ids.map((id) => summarizeFolder(repo.folder(id), today, method));
 }

@@ -8,6 +8,7 @@ import { RepositoryConfigSchema } from '../model/repository.js';
 import type { Repository } from '../store/repository.js';
 import { appendText } from '../store/write.js';
 import type { FolderFindings } from './check-folders.js';
+import { loadMethod } from './method.js';
 import { forEachFolder, type Progress } from './pool.js';
 
 export interface ValidateOptions {
@@ -27,13 +28,25 @@ export type ValidateResult = ProblemReport;
 /** Check a repository, or some of its files, and return every problem found. */
 export async function validateRepository(repo: Repository, options: ValidateOptions): Promise<ValidateResult> {
   const scope = resolveScope(repo.root, options.cwd, options.paths ?? []);
+  // The method comes first: no partnership is checked against a method that could only be half read.
+  const method = loadMethod(repo);
+  if (!method.method) {
+    const findings: FolderFindings = { problems: method.problems, texts: method.texts, files: 1 };
+    checkConfig(repo, findings);
+    return finish(options, { ...scope, everything: true }, findings);
+  }
   const listing = scope.everything ? repo.partnerships() : { ids: [...scope.ids], layout: [] };
-  const parts = await forEachFolder(repo, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
+  const parts = await forEachFolder(repo, method.method, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
   const findings: FolderFindings = {
     problems: [...parts.flatMap((p) => p.problems), ...listing.layout],
     texts: Object.assign({}, ...parts.map((p) => p.texts)) as Record<string, string>,
     files: parts.reduce((n, p) => n + p.files, 0),
   };
+  // A repository's own method file is checked with it (its warnings, if any); a built-in one is not the user's to fix.
+  if (method.problems.length > 0) {
+    findings.problems.push(...method.problems);
+    Object.assign(findings.texts, method.texts);
+  }
   if (scope.everything || scope.config) checkConfig(repo, findings);
   return finish(options, scope, findings);
 }

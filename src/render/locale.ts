@@ -1,3 +1,4 @@
+import { stageName, type Method } from '../model/method.js';
 import { countryName, formatMoney, formatNumber, longDate, shortDate, type Lang } from './format.js';
 import { en, type StringKey, type Strings } from './locales/en.js';
 import { es } from './locales/es.js';
@@ -9,6 +10,12 @@ export const STRINGS: Record<Lang, Strings> = { en, es, fr };
 export interface Localizer {
   lang: Lang;
   strings: Strings;
+  /** The repository's method: its stage and criterion names are the documents' words for them. */
+  method: Method;
+  /** A stage's name in this language, from the method. */
+  stage(id: string): string;
+  /** A rating criterion's name in this language, from the method. */
+  criterion(id: string): string;
   /** A string with its {placeholders} filled in as plain text (escaping happens in the templates). */
   t(key: StringKey, vars?: Record<string, string | number>): string;
   date(date: string): string;
@@ -20,11 +27,17 @@ export interface Localizer {
   country(code: string): string;
 }
 
-export function localizer(lang: Lang): Localizer {
+export function localizer(lang: Lang, method: Method): Localizer {
   const strings = STRINGS[lang];
   return {
     lang,
     strings,
+    method,
+    stage: (id) => stageName(method, id, lang),
+    criterion: (id) => {
+      const names = method.ratings.criteria.find((c) => c.id === id)?.names as Record<string, string | undefined> | undefined;
+      return names?.[lang] ?? names?.en ?? id;
+    },
     t: (key, vars = {}) => fill(strings[key], (name) => {
       const value = vars[name];
       if (value === undefined) throw new Error(`the string "${key}" needs a value for {${name}}`);

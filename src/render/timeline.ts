@@ -2,7 +2,7 @@
 // geometry of an inline SVG timeline (HTML). Both are computed here; templates only print them.
 import type { Partnership } from '../model/partnership.js';
 import { daysBetween } from '../util/dates.js';
-import { isTargetOverdue } from '../roadmap/index.js';
+import { isTargetOverdue, mentoringStage } from '../roadmap/index.js';
 import { stagePeriods, type NumberedSession } from './figures.js';
 import type { Localizer } from './locale.js';
 
@@ -18,9 +18,9 @@ export function ganttChart(p: Partnership, numbered: readonly NumberedSession[],
   const stages: GanttTask[] = periods.map((period, index) => {
     const end = period.left ?? (today > period.entered ? today : undefined);
     const tag = period.left ? 'done, ' : 'active, ';
-    return { name: l.t(`stage.${period.stage}`), spec: `${tag}stage${index + 1}, ${period.entered}, ${end && end > period.entered ? end : '1d'}` };
+    return { name: l.stage(period.stage), spec: `${tag}stage${index + 1}, ${period.entered}, ${end && end > period.entered ? end : '1d'}` };
   });
-  const mentoring = p.history.find((e) => e.stage === 'mentoring')?.date ?? today;
+  const mentoring = p.history.find((e) => e.stage === mentoringStage(l.method)?.id)?.date ?? today;
   const targets: GanttTask[] = (p.targets ?? []).map((t, index) => {
     const start = mentoring < t.due ? mentoring : t.due;
     const tag = t.status === 'achieved' ? 'done, ' : isTargetOverdue(t, today) ? 'crit, ' : t.status === 'in-progress' ? 'active, ' : '';
@@ -61,7 +61,7 @@ export function svgTimeline(p: Partnership, numbered: readonly NumberedSession[]
     const start = x(period.entered);
     const end = x(period.left ?? (today > period.entered ? today : period.entered));
     return {
-      label: l.t(`stage.${period.stage}`),
+      label: l.stage(period.stage),
       y: TOP + index * ROW,
       textY: TOP + index * ROW + ROW / 2 + 4,
       x: start,
@@ -69,7 +69,7 @@ export function svgTimeline(p: Partnership, numbered: readonly NumberedSession[]
       barY: TOP + index * ROW + 5,
       barHeight: ROW - 10,
       cls: period.left ? 'stage done' : 'stage current',
-      tip: l.t('doc.titled', { heading: l.t(`stage.${period.stage}`), title: period.left ? l.range(period.entered, period.left) : l.short(period.entered) }),
+      tip: l.t('doc.titled', { heading: l.stage(period.stage), title: period.left ? l.range(period.entered, period.left) : l.short(period.entered) }),
     };
   });
   const sessionsY = TOP + stageRows.length * ROW + ROW / 2;

@@ -1,9 +1,9 @@
 // View models of the partnership documents: every figure computed and every value formatted for
 // the document's language here, so templates only choose where things go.
-import { RATING_KEYS } from '../model/enums.js';
 import type { Partnership, Party } from '../model/partnership.js';
 import type { Session } from '../model/session.js';
-import { isTargetOverdue, numberVisits, stageEnteredOn } from '../roadmap/index.js';
+import type { Method } from '../model/method.js';
+import { isTargetOverdue, mentoringStage, numberVisits, stageEnteredOn } from '../roadmap/index.js';
 import { daysBetween } from '../util/dates.js';
 import { directionOf } from './dac.js';
 import {
@@ -30,6 +30,8 @@ export interface DocumentInput {
   programme?: string;
   /** YYYY-MM-DD: the date figures are computed for. */
   today: string;
+  /** The repository's method: stage and criterion names, the mentoring stage, the rating scale. */
+  method: Method;
 }
 
 const DASH = '—';
@@ -62,7 +64,7 @@ function baseView(kind: DocumentKind, { partnership: p, sessions, programme, tod
     asOf: kind === 'tor' ? null : l.date(today),
     mentor: partyView(p.mentor, l),
     mentee: partyView(p.mentee, l),
-    stage: { id: p.stage, name: l.t(`stage.${p.stage}`), since: entered ? l.date(entered) : null },
+    stage: { id: p.stage, name: l.stage(p.stage), since: entered ? l.date(entered) : null },
     status: { id: p.status, name: l.t(`status.${p.status}`) },
     direction: direction ? l.t(`direction.${direction}`) : l.t('direction.unknown'),
     targets: targetRows(p, today, l),
@@ -112,7 +114,7 @@ function sessionRows(numbered: NumberedSession[], l: Localizer) {
 
 function periodRows(p: Partnership, today: string, l: Localizer) {
   return stagePeriods(p, today).map((period) => ({
-    name: l.t(`stage.${period.stage}`),
+    name: l.stage(period.stage),
     entered: l.short(period.entered),
     left: period.left ? l.short(period.left) : DASH,
     days: l.num(period.days),
@@ -265,8 +267,11 @@ function roadmapView({ partnership: p, sessions, today }: DocumentInput, l: Loca
 function evaluationView({ partnership: p, sessions, today }: DocumentInput, l: Localizer) {
   const numbered = numberVisits(sessions, today);
   const entered = stageEnteredOn(p) ?? today;
-  const mentoringSince = p.history.find((e) => e.stage === 'mentoring')?.date;
+  const mentoringSince = p.history.find((e) => e.stage === mentoringStage(l.method)?.id)?.date;
   const evaluation = p.evaluation;
+  const criteria = l.method.ratings.criteria.map((c) => c.id);
+  const top = l.method.ratings.scale.max;
+  const score = (key: string) => (evaluation?.ratings as Record<string, number> | undefined)?.[key] ?? 0;
   const costs = sessionCosts(numbered);
   return {
     summary: {
@@ -282,13 +287,13 @@ function evaluationView({ partnership: p, sessions, today }: DocumentInput, l: L
     evaluation: evaluation
       ? {
           date: l.date(evaluation.date),
-          ratings: RATING_KEYS.map((key) => ({
-            name: l.t(`rating.${key}`),
-            score: `${evaluation.ratings[key]} / 4`,
-            bar: '●'.repeat(evaluation.ratings[key]) + '○'.repeat(4 - evaluation.ratings[key]),
-            width: evaluation.ratings[key] * 25,
+          ratings: criteria.map((key) => ({
+            name: l.criterion(key),
+            score: `${score(key)} / ${top}`,
+            bar: '●'.repeat(score(key)) + '○'.repeat(Math.max(0, top - score(key))),
+            width: Math.round((score(key) / top) * 100),
           })),
-          average: l.num(RATING_KEYS.reduce((sum, key) => sum + evaluation.ratings[key], 0) / RATING_KEYS.length, 1),
+          average: l.num(criteria.reduce((sum, key) => sum + score(key), 0) / criteria.length, 1),
           findings: evaluation.findings ?? null,
         }
       : null,

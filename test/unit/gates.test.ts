@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { STAGE_IDS, type StageId } from '../../src/model/enums.js';
-import { evaluateGate } from '../../src/roadmap/gates.js';
+import type { StageId } from '../../src/model/enums.js';
 import type { Loose } from '../../src/util/loose.js';
 import { EXAMPLES } from '../helpers/cli.js';
+import { STAGE_IDS, uclgRoadmap } from '../helpers/method.js';
+
+const { evaluateGate } = uclgRoadmap;
 
 // Each gate of SPEC section 1, met by a complete partnership, and unmet when one thing is missing.
 

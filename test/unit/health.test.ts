@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assessHealth, type SessionFacts } from '../../src/roadmap/health.js';
+import type { SessionFacts } from '../../src/model/facts.js';
+import { uclgRoadmap } from '../helpers/method.js';
 import type { Loose } from '../../src/util/loose.js';
+
+const { assessHealth } = uclgRoadmap;
 
 // The health warnings of SPEC section 1 (MTR060 to MTR066), each on a small partnership with a fixed "today".
 

@@ -61,15 +61,6 @@ export const en = {
   'label.item': 'Item',
   'label.overdue': 'overdue',
 
-  'stage.request': 'Request',
-  'stage.assessment': 'Needs assessment',
-  'stage.agreement': 'Political agreement and Terms of Reference',
-  'stage.setup': 'Local task force and roadmap',
-  'stage.mentoring': 'Mentoring: learning and advising',
-  'stage.evaluation': 'Evaluation',
-  'stage.launch': 'Launch of the product',
-  'stage.promotion': 'International promotion',
-  'stage.closed': 'Closed',
 
   'status.active': 'active',
   'status.suspended': 'suspended',
@@ -122,13 +113,6 @@ export const en = {
   'direction.north-north': 'north–north',
   'direction.unknown': 'not known yet',
 
-  'rating.relevance': 'Relevance',
-  'rating.coherence': 'Coherence',
-  'rating.effectiveness': 'Effectiveness',
-  'rating.efficiency': 'Efficiency',
-  'rating.impact': 'Impact',
-  'rating.sustainability': 'Sustainability',
-  'rating.ownership': 'Ownership',
 
   'planned.held': 'held',
   'planned.missed': 'not held',

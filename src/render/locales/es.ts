@@ -62,15 +62,6 @@ export const es: Strings = {
   'label.item': 'Concepto',
   'label.overdue': 'vencida',
 
-  'stage.request': 'Solicitud',
-  'stage.assessment': 'Diagnóstico de necesidades',
-  'stage.agreement': 'Acuerdo político y términos de referencia',
-  'stage.setup': 'Equipo local y hoja de ruta',
-  'stage.mentoring': 'Mentoría: aprendizaje y asesoría',
-  'stage.evaluation': 'Evaluación',
-  'stage.launch': 'Lanzamiento del producto',
-  'stage.promotion': 'Promoción internacional',
-  'stage.closed': 'Cerrada',
 
   'status.active': 'activa',
   'status.suspended': 'suspendida',
@@ -123,13 +114,6 @@ export const es: Strings = {
   'direction.north-north': 'Norte-Norte',
   'direction.unknown': 'aún no se conoce',
 
-  'rating.relevance': 'Pertinencia',
-  'rating.coherence': 'Coherencia',
-  'rating.effectiveness': 'Eficacia',
-  'rating.efficiency': 'Eficiencia',
-  'rating.impact': 'Impacto',
-  'rating.sustainability': 'Sostenibilidad',
-  'rating.ownership': 'Apropiación',
 
   'planned.held': 'realizada',
   'planned.missed': 'no realizada',

@@ -62,15 +62,6 @@ export const fr: Strings = {
   'label.item': 'Poste',
   'label.overdue': 'en retard',
 
-  'stage.request': 'Demande',
-  'stage.assessment': 'Diagnostic des besoins',
-  'stage.agreement': 'Accord politique et termes de référence',
-  'stage.setup': 'Équipe locale et feuille de route',
-  'stage.mentoring': 'Mentorat : apprentissage et conseil',
-  'stage.evaluation': 'Évaluation',
-  'stage.launch': 'Lancement du produit',
-  'stage.promotion': 'Promotion internationale',
-  'stage.closed': 'Clôturé',
 
   'status.active': 'actif',
   'status.suspended': 'suspendu',
@@ -123,13 +114,6 @@ export const fr: Strings = {
   'direction.north-north': 'Nord-Nord',
   'direction.unknown': 'pas encore connue',
 
-  'rating.relevance': 'Pertinence',
-  'rating.coherence': 'Cohérence',
-  'rating.effectiveness': 'Efficacité',
-  'rating.efficiency': 'Efficience',
-  'rating.impact': 'Impact',
-  'rating.sustainability': 'Viabilité',
-  'rating.ownership': 'Appropriation',
 
   'planned.held': 'tenue',
   'planned.missed': 'non tenue',
