@@ -217,6 +217,36 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       settle(schemaCommand(flags, await context(command)));
     });
 
+  const method = program
+    .command('method')
+    .description("the repository's method: its stages, gates, health limits and rating criteria (methods/<name>.yaml)")
+    .addHelpText('after', examples(['mentor method show', 'mentor method init uclg', 'mentor method init eu-twinning']));
+  method
+    .command('show')
+    .description('print the active method as tables: stages, the gate of each in words, limits, rating criteria')
+    .option('--json', 'print the method as JSON')
+    .addOption(new Option('--locale <locale>', 'language of the stage names').choices(['en', 'es', 'fr', 'pt']))
+    .addHelpText('after', examples(['mentor method show', 'mentor method show --locale es', 'mentor -C programme method show --json']))
+    .action(async (flags, command: Command) => {
+      const { methodShowCommand } = await import('./commands/method.js');
+      settle(methodShowCommand(flags, await context(command)));
+    });
+  method
+    .command('init')
+    .description('copy a built-in method into the repository (methods/<name>.yaml) to edit, and name it in mentor.yaml')
+    .argument('<name>', 'a built-in method: uclg or eu-twinning')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor method init uclg          copy the UCLG roadmap to methods/uclg.yaml, e.g. to change a limit',
+        'mentor method init eu-twinning   follow the EU Twinning Manual: fiche, proposals, selection, contract, implementation, closure',
+      ]),
+    )
+    .action(async (name: string, _flags, command: Command) => {
+      const { methodInitCommand } = await import('./commands/method.js');
+      settle(methodInitCommand(name, await context(command)));
+    });
+
   program
     .command('report')
     .description('render the Terms of Reference, roadmap and evaluation report of a partnership, or the portfolio of all')

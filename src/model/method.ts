@@ -123,8 +123,9 @@ export interface Method {
   name: string;
   title: string;
   source?: string;
-  /** Where it was read from: a path in the repository, or "built-in". */
+  /** Where it was read from: a path in the repository, or in mentor's package when `builtIn`. */
   file: string;
+  builtIn?: boolean;
   /** In the order written; the first is where every partnership starts. */
   stages: MethodStage[];
   limits: Limits;

@@ -1,12 +1,16 @@
 // The repository's method: named in mentor.yaml (a built-in name or a path in the repository),
 // read and checked once per command, then passed down to every check, move and document.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { checkMethod } from '../check/method.js';
 import { ProblemsError, UsageError } from '../errors.js';
 import { CONFIG_FILE, DEFAULT_METHOD, METHODS_DIR } from '../model/layout.js';
 import type { Method } from '../model/method.js';
 import { problem, sortProblems, type Problem, type ProblemReport } from '../model/problem.js';
 import type { SourceFile } from '../model/source.js';
+import { applyYamlEdit } from '../store/edit.js';
 import { builtInMethodNames, isMethodPath, readBuiltInMethod } from '../store/methods.js';
+import { createFileExclusive, replaceFile } from '../store/write.js';
 import { findRepoRoot } from '../store/find-repo.js';
 import { openRepository, type Repository, type RepositoryOptions } from '../store/repository.js';
 import { closest } from '../util/text.js';
@@ -44,6 +48,7 @@ export function loadMethod(repo: Repository): MethodLoad {
     source = readBuiltInMethod(name);
   }
   const { method, problems } = checkMethod(source);
+  if (method && !isMethodPath(name)) method.builtIn = true;
   return { name, problems, texts: problems.length > 0 ? { [source.file]: source.text } : {}, ...(method && { method }) };
 }
 
@@ -71,11 +76,44 @@ export function builtInMethod(name: string): Method {
   }
   const { method, problems } = checkMethod(readBuiltInMethod(name));
   if (!method) throw new Error(`the built-in method ${name} is broken: ${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
-  return method;
+  return { ...method, builtIn: true };
 }
 
 /** The method of the repository found from `start`, or the default method where there is none (`mentor schema` works anywhere). */
 export function methodAt(start: string, options: RepositoryOptions = {}): Method {
   const root = findRepoRoot(start);
   return root === undefined ? builtInMethod(DEFAULT_METHOD) : requireMethod(openRepository(root, options));
+}
+
+/** What `mentor method init` did. */
+export interface MethodInitResult {
+  /** Repository-relative path of the method file written. */
+  file: string;
+  /** What mentor.yaml said before (`undefined`: no method, so the default). */
+  previous?: string;
+}
+
+/**
+ * Copy a built-in method into the repository (methods/<name>.yaml) for the programme to edit, and
+ * name it in mentor.yaml. Refuses to overwrite a file that is there already.
+ */
+export function initMethod(repo: Repository, name: string): MethodInitResult {
+  builtInMethod(name); // a usage error for a name mentor lacks
+  const file = `${METHODS_DIR}/${name}.yaml`;
+  repo.refuseLinks(file);
+  const abs = path.join(repo.root, file);
+  const text = readBuiltInMethod(name).text;
+  mkdirSync(path.dirname(abs), { recursive: true });
+  try {
+    createFileExclusive(abs, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError(`${file} already exists; refusing to overwrite it`, `edit it, or remove it first; mentor.yaml names it with method: ${file}`);
+    }
+    throw error;
+  }
+  const config = repo.config();
+  const previous = (config.data as { method?: unknown } | null)?.method;
+  replaceFile(path.join(repo.root, CONFIG_FILE), applyYamlEdit(config.text, { set: [[['method'], file]] }), config.text);
+  return { file, ...(typeof previous === 'string' && { previous }) };
 }
