@@ -31,7 +31,6 @@ ratings:
 `;
 
 const check = (text: string) => checkMethod(parseSource('methods/small.yaml', text));
-const where = (text: string) => check(text).problems.map((p) => `${p.code} ${p.line}:${p.column}`);
 
 describe('checkMethod', () => {
   it.each(['uclg', 'eu-twinning'])('the built-in method %s has no problem', (name) => {
