@@ -35,7 +35,12 @@ export function loadMethod(repo: Repository): MethodLoad {
   const name = methodName(repo);
   let source: SourceFile;
   if (isMethodPath(name)) {
-    source = repo.read(name.replace(/^\.\//, ''));
+    const file = path.posix.normalize(name.replace(/\\/g, '/'));
+    if (path.posix.isAbsolute(file) || file === '..' || file.startsWith('../')) {
+      return missing(repo, name, `"${name}" is outside the repository`, `keep the method file in the repository, such as ${METHODS_DIR}/<name>.yaml`);
+    }
+    repo.refuseLinks(file);
+    source = repo.read(file);
     if (source.problems.some((p) => p.code === 'MTR006' && p.message.startsWith('cannot read the file: ENOENT'))) {
       return missing(repo, name, `"${name}" is not a file of the repository`, `create it with \`mentor method init <name>\`, or name a built-in method: ${builtInMethodNames().join(', ')}`);
     }
