@@ -17,5 +17,5 @@ export function partnershipSchemaFor(method: Pick<Method, 'stages' | 'ratings'>)
     stage: stage.describe('The current roadmap stage; the last stage entry of history'),
     history: z.array(historyEntrySchema(stage)).min(1, { error: 'history needs at least the first stage entry' }),
     evaluation: Evaluation.extend({ ratings: ratings.describe(method.ratings.description ?? `${criteria.join(', ')}: each from ${min} to ${max}`) }).optional(),
-  });
+  }).describe(PartnershipSchema.description ?? '');
 }
