@@ -25,7 +25,7 @@ export function builtInMethodNames(): string[] {
 
 /** A built-in method file, read like any data file; problems point at methods/<name>.yaml of the package. */
 export function readBuiltInMethod(name: string): SourceFile {
-  return readSource(packageRoot(), `${METHODS_DIR}/${name}.yaml`, { fastPath: false });
+  return readSource(packageRoot(), `${METHODS_DIR}/${name}.yaml`);
 }
 
 /** Whether mentor.yaml's `method:` value is a path in the repository rather than a built-in name. */
