@@ -1,6 +1,6 @@
 // The repository's method: named in mentor.yaml (a built-in name or a path in the repository),
 // read and checked once per command, then passed down to every check, move and document.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkMethod } from '../check/method.js';
 import { ProblemsError, UsageError } from '../errors.js';
@@ -40,10 +40,10 @@ export function loadMethod(repo: Repository): MethodLoad {
       return missing(repo, name, `"${name}" is outside the repository`, `keep the method file in the repository, such as ${METHODS_DIR}/<name>.yaml`);
     }
     repo.refuseLinks(file);
-    source = repo.read(file);
-    if (source.problems.some((p) => p.code === 'MTR006' && p.message.startsWith('cannot read the file: ENOENT'))) {
+    if (!existsSync(path.join(repo.root, file))) {
       return missing(repo, name, `"${name}" is not a file of the repository`, `create it with \`mentor method init <name>\`, or name a built-in method: ${builtInMethodNames().join(', ')}`);
     }
+    source = repo.read(file);
   } else {
     const names = builtInMethodNames();
     if (!names.includes(name)) {

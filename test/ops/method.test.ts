@@ -207,6 +207,17 @@ targets:
     const report = await validate(root);
     expect(report.problems.map((p) => [p.file, p.line, p.code, p.hint])).toEqual([['mentor.yaml', 2, 'MTR086', 'did you mean "eu-twinning"?']]);
   });
+
+  it.each([
+    ['methods/missing.yaml', 'is not a file of the repository'],
+    ['../outside.yaml', 'is outside the repository'],
+  ])('reports a method path %s that it cannot use (MTR086)', async (name, says) => {
+    const root = start();
+    writeFileSync(path.join(root, 'mentor.yaml'), `name: Municipal partnerships\nmethod: ${name}\n`);
+    const report = await validate(root);
+    expect(report.problems.map((p) => [p.file, p.line, p.code])).toEqual([['mentor.yaml', 2, 'MTR086']]);
+    expect(report.problems[0]?.message).toContain(says);
+  });
 });
 
 describe('mentor method init', () => {
