@@ -49,7 +49,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
 
   program
     .command('init')
-    .description('start a partnership at stage "request" (and the repository, when there is none here)')
+    .description("start a partnership at the first stage of the repository's method (and the repository, when there is none here)")
     .argument('<id>', 'the partnership id: a lowercase slug such as johannesburg-lilongwe')
     .option('--mentor <name>', 'the mentor city or association, or "tbd" while none is found')
     .option('--mentor-country <CC>', "the mentor's ISO 3166-1 country code (not with tbd)")
@@ -131,7 +131,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .command('advance')
     .description('move a partnership to its next roadmap stage, or --to a later one, when the gates are met')
     .argument('<id>', 'the partnership id')
-    .option('--to <stage>', 'the stage to enter (default: the next one)')
+    .option('--to <stage>', "the stage to enter, one of the method's (`mentor method show` lists them; default: the next one)")
     .option('--date <YYYY-MM-DD>', 'the date of the move (default: today)')
     .option('--note <text>', 'a note for the history entry')
     .option('--force', 'move back, or past an unmet gate (needs --reason)')
