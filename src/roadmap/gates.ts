@@ -54,7 +54,7 @@ function isPresent(value: unknown, except?: string): boolean {
 type Check = (input: GateInput, r: RequirementSpec, method: Method) => boolean | string;
 
 /** The catalogue of checks a method's requirements are drawn from (src/model/method.ts lists their parameters). */
-const CHECKS: Record<CheckName, Check> = {
+const RULES: Record<CheckName, Check> = {
   present: ({ partnership: p }, r) => r.paths.every((path) => isPresent(valueAt(p, path), r.except)),
   confirmed: ({ partnership: p }, r) => r.paths.every((path) => valueAt(p, path) === true),
   date: ({ partnership: p }, r) => r.paths.every((path) => isIsoDate(valueAt(p, path))),
@@ -101,7 +101,7 @@ export function evaluateGate(method: Method, stage: StageId, input: GateInput, o
   const gate = method.stages.find((s) => s.id === stage)?.gate ?? [];
   const rules = options.entered ? gate.filter((rule) => rule.entry_only !== true) : gate;
   const requirements = rules.map((rule): Requirement => {
-    const outcome = CHECKS[rule.check](input, rule, method);
+    const outcome = RULES[rule.check](input, rule, method);
     const requirement: Requirement = { id: rule.id, label: rule.label, field: rule.field, met: outcome === true };
     if (typeof outcome === 'string') requirement.detail = outcome;
     return requirement;
