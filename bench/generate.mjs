@@ -68,7 +68,7 @@ export function generateRepository(dir, count, seed = 42, sessionsEach = 10) {
     p.mentor = { ...p.mentor, name: `City of ${mentorPlace}`, country: pick(rand, COUNTRIES) };
     p.mentee = { ...p.mentee, name: `${menteePlace} City Council`, country: pick(rand, COUNTRIES) };
     if (p.request) p.request.from = p.mentee.name;
-    for (const f of p.funding ?? []) f.amount = Math.round(rand() * 500_000);
+    for (const f of p.funding ?? []) if (f.amount !== undefined) f.amount = Math.round(rand() * 500_000); // in kind may have none
     const dirOf = path.join(dir, 'partnerships', id);
     mkdirSync(path.join(dirOf, 'sessions'), { recursive: true });
     writeFileSync(path.join(dirOf, 'partnership.yaml'), `# yaml-language-server: $schema=../../schema/partnership.schema.json\n${stringify(p, { lineWidth: 0 })}`);

@@ -4,6 +4,14 @@
 const args = process.argv.slice(2);
 if (args.length === 1 && args[0] === '--version') {
   const { readFileSync } = await import('node:fs');
+  // Standard output that cannot be written (a full disk): one line and exit 2, as the CLI does.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') return;
+    process.stderr.on('error', () => {});
+    const why = error.code === 'ENOSPC' ? 'no space left on the device (ENOSPC)' : (error.code ?? error.message);
+    process.stderr.write(`mentor: cannot write to standard output: ${why}\n`);
+    process.exitCode = 2;
+  });
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
   const { main } = await import('../dist/cli.js');

@@ -1,6 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { MentorError, EXIT, ProblemsError } from './errors.js';
 import { processIo, type Io } from './ui/io.js';
+import { printable } from './ui/printable.js';
 import type { CommandContext } from './commands/context.js';
 
 declare const MENTOR_VERSION: string;
@@ -52,21 +53,24 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .description("start a partnership at the first stage of the repository's method (and the repository, when there is none here)")
     .argument('<id>', 'the partnership id: a lowercase slug such as johannesburg-lilongwe')
     .option('--mentor <name>', 'the mentor city or association, or "tbd" while none is found')
-    .option('--mentor-country <CC>', "the mentor's ISO 3166-1 country code (not with tbd)")
+    .option('--mentor-country <CC>', "the mentor's country: ISO 3166-1 code, or name in English, Spanish or French (not with tbd)")
     .addOption(new Option('--mentor-kind <kind>', 'city, association or region').choices(kinds))
     .option('--mentee <name>', 'the mentee city or association')
-    .option('--mentee-country <CC>', "the mentee's ISO 3166-1 country code")
+    .option('--mentee-country <CC>', "the mentee's country: ISO 3166-1 code (KE), or name in English, Spanish or French (Kenya, Kenia)")
     .addOption(new Option('--mentee-kind <kind>', 'city, association or region').choices(kinds))
     .option('--title <text>', 'a title (default: "<mentor> – <mentee>")')
     .option('--topic <text>', 'what the mentee asks for help with')
     .option('--requested-by <name>', 'who sent the request (default: the mentee)')
     .option('--date <YYYY-MM-DD>', 'the date of the request (default: today)')
     .option('--focus <area>', 'a focus area; repeat for more', collect)
-    .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', 'language of its reports').choices(['en', 'es', 'fr', 'pt']))
+    .option('--programme <name>', 'a new repository: the mentoring programme, printed under every document title (asked on a terminal)')
     .option('--yes', 'ask nothing; fail naming any missing value')
     .addHelpText(
       'after',
       examples([
+        'mentor init mzuzu-waste --mentor tbd --mentee "Mzuzu City Council" --mentee-country Malawi \\',
+        '    --topic "Solid waste management" --programme "UCLG city mentoring"     a new repository here, and its first partnership',
         'mentor init johannesburg-lilongwe --mentor "City of Johannesburg" --mentor-country ZA \\',
         '    --mentee "Lilongwe City Assembly" --mentee-country MW \\',
         '    --topic "City Development Strategy" --date 2008-05-12',
@@ -108,6 +112,8 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
         '    --type technical-visit --level technical --host mentee --location Lilongwe \\',
         '    --participant "Jan Erasmus; City of Johannesburg; Deputy Director, Policy and Strategy; mentor" \\',
         '    --target debt-recovery --action "Quarterly revenue report; Treasury team, Lilongwe City Assembly; 2011-06-30"',
+        'mentor session add durban-mzuzu     on a terminal: asks the date (today by default), last day, title, type,',
+        '                                    level, host (a study visit: the mentor), place, participants, outcomes, actions',
         'mentor session add bergen-mombasa --from visit.yaml',
         'cat visit.json | mentor session add bergen-mombasa --from -',
       ]),
@@ -175,7 +181,16 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .argument('[id]', 'a partnership id for the detail')
     .option('--json', 'print JSON')
     .option('--as-of <date>', 'compute days in stage and warnings as of this date (YYYY-MM-DD)')
-    .addHelpText('after', examples(['mentor status', 'mentor status johannesburg-lilongwe', 'mentor status -C examples --as-of 2011-03-31 --json']))
+    .option('--wide', 'on a terminal, show every column and every text whole, however wide (the table is fitted to the window otherwise)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor status',
+        'mentor status johannesburg-lilongwe',
+        'mentor status --wide | less -S        every column whole, scrolled sideways',
+        'mentor status -C examples --as-of 2011-03-31 --json',
+      ]),
+    )
     .action(async (id: string | undefined, flags, command: Command) => {
       const { statusCommand } = await import('./commands/status.js');
       settle(await statusCommand(id, flags, await context(command)));
@@ -188,11 +203,15 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github', 'sarif']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)')
     .option('--as-of <date>', 'compute health warnings as of this date (YYYY-MM-DD) instead of today')
+    .option('--since <git-ref>', 'only the partnerships whose files differ from this git revision (committed, staged, unstaged, untracked), plus mentor.yaml and the folder listing')
+    .option('--shard <i/n>', 'only the i-th of n shares of the partnerships (split by a hash of the id); shard 1 also checks mentor.yaml and the folder listing')
     .addHelpText(
       'after',
       examples([
         'mentor validate',
         'mentor validate partnerships/johannesburg-lilongwe',
+        'mentor validate --since origin/main    on a pull request: what changed since its base',
+        'mentor validate --shard 2/4            the second of four CI jobs that together check everything',
         'mentor validate --format github        annotations in a GitHub Actions job',
         'mentor validate --format sarif > mentor.sarif',
         'mentor validate --strict --as-of 2011-03-31',
@@ -253,7 +272,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .argument('[id]', 'the partnership (omit with --portfolio)')
     .addOption(new Option('--kind <kind>', 'which document').choices(['tor', 'roadmap', 'evaluation', 'all']).default('all'))
     .addOption(new Option('--format <format>', 'output format (pdf needs Chromium or Chrome)').choices(['md', 'html', 'pdf']).default('md'))
-    .addOption(new Option('--locale <locale>', "language (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr']))
+    .addOption(new Option('--locale <locale>', "language (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr', 'pt']))
     .option('--out <dir>', 'write into <dir> instead of reports/<id>/')
     .option('--stdout', 'print the document instead of writing it (one --kind)')
     .option('--portfolio', 'the overview of every partnership, into reports/portfolio.<format>')
@@ -273,6 +292,89 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
       settle(await reportCommand(id, flags, await context(command)));
     });
 
+  program
+    .command('completion')
+    .description('print a completion script for your shell: commands, flags, partnership ids, stage names')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples([
+        'source <(mentor completion bash)                                   in ~/.bashrc',
+        'mentor completion bash > ~/.local/share/bash-completion/completions/mentor',
+        'source <(mentor completion zsh)                                    in ~/.zshrc, after compinit',
+        'mentor completion fish > ~/.config/fish/completions/mentor.fish',
+      ]),
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish', _flags, command: Command) => {
+      const { completionCommand } = await import('./commands/completion.js');
+      settle(completionCommand(shell, program, await context(command)));
+    });
+
+  program
+    .command('calendar')
+    .description('an iCalendar (RFC 5545) file of planned and logged sessions and of target, milestone and action due dates')
+    .argument('[id]', 'one partnership (default: every partnership)')
+    .option('--out <file.ics>', 'write the calendar into this file instead of standard output')
+    .option('--as-of <date>', 'check the data as of this date and stamp the events with it (default stamp: the latest date recorded in the data)')
+    .addOption(new Option('--locale <locale>', "language of the labels (default: the partnership's, then the repository's, then en)").choices(['en', 'es', 'fr', 'pt']))
+    .addHelpText(
+      'after',
+      examples([
+        'mentor calendar --out partnerships.ics                 every partnership, for a calendar subscription',
+        'mentor calendar johannesburg-lilongwe > lilongwe.ics',
+        'mentor calendar rosario-ciudad-sur --locale es --out rosario.ics',
+      ]),
+    )
+    .action(async (id: string | undefined, flags, command: Command) => {
+      const { calendarCommand } = await import('./commands/calendar.js');
+      settle(calendarCommand(id, flags, await context(command)));
+    });
+
+  program
+    .command('site')
+    .description('a static web site of the repository: the portfolio with filters, a page per partnership, its documents and calendar')
+    .option('--out <dir>', 'the folder to write into', 'site')
+    .addOption(new Option('--locale <locale>', "the site in this language only (default: every language, the repository's at the top, the others in <lang>/)").choices(['en', 'es', 'fr', 'pt']))
+    .option('--as-of <date>', 'compute days in stage and the documents as of this date (YYYY-MM-DD)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor site                                   into site/ (and site/es/, site/fr/...); open site/index.html, no server needed',
+        'mentor site --out public --locale fr --as-of 2011-03-31',
+      ]),
+    )
+    .action(async (flags, command: Command) => {
+      const { siteCommand } = await import('./commands/site.js');
+      settle(siteCommand(flags, await context(command)));
+    });
+
+  const exporter = program
+    .command('export')
+    .description('the partnerships in formats other systems read')
+    .addHelpText('after', examples(['mentor export iati --out iati-activities.xml', 'mentor help export iati']));
+  exporter
+    .command('iati')
+    .description('IATI 2.03 activity XML for donors, published by mentor.yaml\'s iati.reporting_org')
+    .argument('[id...]', 'the partnerships to export (default: every partnership)')
+    .option('--out <file.xml>', 'write the XML into this file instead of standard output')
+    .option('--as-of <date>', 'check the data as of this date and use it as the generated time (default: the latest date recorded in the data)')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor export iati --out iati-activities.xml               every partnership',
+        'mentor export iati johannesburg-lilongwe bergen-mombasa > norway.xml',
+        'xmllint --noout --schema iati-activities-schema.xsd iati-activities.xml',
+        '',
+        'mentor.yaml names the publisher:',
+        '  iati:',
+        '    reporting_org: {ref: <organisation identifier>, name: <publisher>, type: <organisation type code>}',
+      ]),
+    )
+    .action(async (ids: string[], flags, command: Command) => {
+      const { exportIatiCommand } = await import('./commands/export.js');
+      settle(exportIatiCommand(ids, flags, await context(command)));
+    });
+
   return program;
 }
 
@@ -282,22 +384,38 @@ function oneLine(message: string): string {
   return `mentor: ${text}${/--help/.test(text) ? '' : ' (see `mentor --help`)'}\n`;
 }
 
+/** Commands that change files; when their output is lost, the user must still learn the change was saved. */
+const CHANGING = new Set(['init', 'advance', 'suspend', 'resume', 'cancel', 'add', 'report']);
+
 /** Run the CLI with the given arguments (without "node mentor"); resolves to the exit code. */
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  return (await execute(argv, io)).code;
+}
+
+/** run, also telling whether the command ran to the end having changed files (for a lost output's message). */
+async function execute(argv: string[], io: Io): Promise<{ code: number; changed: boolean }> {
   let code: number = EXIT.ok;
+  let changing = false;
   const program = buildProgram(io, (c) => {
     code = c;
   });
-  if (argv.length === 0) {
-    io.stderr.write(program.helpInformation());
-    return EXIT.usage;
-  }
+  program.hook('preAction', (_program, command) => {
+    const flags = command.opts<{ dryRun?: boolean; stdout?: boolean; out?: string }>();
+    changing = (CHANGING.has(command.name()) && !flags.dryRun && !flags.stdout) || (command.name() === 'schema' && flags.out !== undefined);
+  });
   try {
+    // `mentor` alone: the status of the repository here, or how to start one.
+    const { bareInvocation, namesNoCommand } = await import('./commands/bare.js');
+    if (namesNoCommand(argv)) {
+      const plan = bareInvocation(argv, io);
+      if (typeof plan === 'number') return { code: plan, changed: false };
+      argv = plan;
+    }
     await program.parseAsync(argv, { from: 'user' });
-    return code;
+    return { code, changed: changing && code === EXIT.ok };
   } catch (error) {
     if (error instanceof ProblemsError) await showProblems(error, io);
-    return exitCodeOf(error, io);
+    return { code: exitCodeOf(error, io), changed: false };
   }
 }
 
@@ -314,21 +432,57 @@ function exitCodeOf(error: unknown, io: Io): number {
     return EXIT.usage;
   }
   if (error instanceof MentorError) {
-    io.stderr.write(`mentor: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
+    // Messages quote data (names, titles, paths): never raw control characters on a terminal.
+    io.stderr.write(`mentor: ${printable(error.message)}${error.hint ? ` (${printable(error.hint)})` : ''}\n`);
     return error.exitCode;
   }
   const debug = (io.env.DEBUG ?? '').split(',').some((d) => d.trim() === 'mentor' || d.trim() === '*');
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`mentor: internal error: ${message}. This is a bug in mentor ${VERSION}: please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' (DEBUG=mentor shows the stack)'}.\n`);
+  io.stderr.write(`mentor: internal error: ${printable(message)}. This is a bug in mentor ${VERSION}: please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' (DEBUG=mentor shows the stack)'}.\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }
 
-/** Entry point of the binary: sets the exit code and returns, so pending output is flushed. */
+const OUTPUT_REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EIO: 'an input/output error on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  EFBIG: 'the file is too large',
+  EBADF: 'it is closed',
+  EAGAIN: 'it is not ready for writing',
+};
+
+/**
+ * Entry point of the binary: sets the exit code and returns, so pending output is flushed. Output
+ * that cannot be written (standard output to a full disk, /dev/full) ends in one line on standard
+ * error and exit 2 (the environment), never a stack trace; a reader that goes away
+ * (`mentor status | head`) is not an error of ours; standard error that fails changes nothing.
+ */
 export async function main(): Promise<void> {
-  // A reader that goes away (`mentor status | head`) is not an error of ours.
+  const failed: { stdout?: NodeJS.ErrnoException; stderr?: NodeJS.ErrnoException } = {};
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    failed.stdout ??= error;
   });
-  process.exitCode = await run(process.argv.slice(2));
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    failed.stderr ??= error;
+  });
+  const { code, changed } = await execute(process.argv.slice(2), processIo());
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  // A failed write to a file (/dev/full) is reported on the next turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  process.exitCode = code;
+  const lost = failed.stdout;
+  if (!lost || lost.code === 'EPIPE') return;
+  const why = lost.code ? `${OUTPUT_REASONS[lost.code] ?? 'the system refused'} (${lost.code})` : lost.message;
+  process.stderr.write(`mentor: cannot write to standard output: ${why}${changed ? '; the change itself was saved' : ''}\n`);
+  process.exitCode = EXIT.usage;
+}
+
+/** Resolves once everything written to the stream so far has gone out, or the stream has failed. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || stream.writableLength === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    stream.once('drain', () => resolve());
+  });
 }

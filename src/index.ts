@@ -9,3 +9,6 @@ export { MethodFileSchema, CHECK_NAMES, type Method, type MethodStage, type Limi
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './model/problem.js';
 export { findRepoRoot } from './store/find-repo.js';
 export { run } from './cli.js';
+export { buildCalendar, type CalendarOptions, type CalendarResult } from './ops/calendar.js';
+export { exportIati, type ExportIatiOptions, type ExportIatiResult } from './ops/export-iati.js';
+export { buildSite, type SiteOptions, type SiteResult } from './ops/site.js';

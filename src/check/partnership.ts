@@ -4,8 +4,10 @@ import type { Method } from '../model/method.js';
 import { problem, type Problem, type ProblemCode } from '../model/problem.js';
 import type { PartnershipFolder, PathSegment, SourceFile } from '../model/source.js';
 import { assessHealth, evaluateGate, forcedStages, isForward, isTerminal, stageEntries, stagesBehind, type History } from '../roadmap/index.js';
+import { assessStalls } from '../roadmap/stall.js';
 import { checkSchema } from './schema.js';
 import { checkSessions } from './sessions.js';
+import { checkText } from './text.js';
 
 /** What checking one partnership folder found, and the facts the checks read (for the views that follow). */
 export interface PartnershipCheck {
@@ -27,7 +29,7 @@ export function checkPartnership(folder: PartnershipFolder, today: string, metho
   let valid = false;
   if (source) {
     const schemaProblems = checkSchema(source, method.schema, 'a partnership');
-    problems.push(...source.problems, ...schemaProblems);
+    problems.push(...source.problems, ...schemaProblems, ...checkText(source));
     if (isMapping(source.data)) {
       valid = schemaProblems.length === 0;
       facts = valid ? (source.data as PartnershipFacts) : (factsOf(method.schema, source.data) as PartnershipFacts);
@@ -50,6 +52,10 @@ export function checkPartnership(folder: PartnershipFolder, today: string, metho
   checkTargets(facts, report);
   checkGates(method, facts, sessionCount, report);
   for (const finding of assessHealth(method, facts, sessions.map((s) => s.session), today)) report(finding.code, finding.path, finding.message, finding.hint);
+  for (const f of assessStalls(method, facts, sessions.map((s) => s.session), today)) {
+    const where = f.session === undefined ? source : folder.sessions.find((s) => s.file === sessions[f.session!]!.file)!;
+    problems.push(problem(f.code, { file: where.file, ...where.locate(f.path) }, f.message, f.hint));
+  }
   return { problems, facts, valid, sessions, sessionCount };
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SLUG_PATTERN } from '../model/constants.js';
 import { countryCodeOf } from '../model/countries.js';
 import { closest } from '../util/text.js';
 import type { PathSegment, SourceFile } from '../model/source.js';
@@ -9,7 +10,9 @@ type Issue = z.core.$ZodIssue;
 /** Check a file's data against a schema; every issue becomes a located problem. */
 export function checkSchema(source: SourceFile, schema: z.ZodType, what: string): Problem[] {
   if (source.data === undefined) return [];
-  if (source.data === null) {
+  if (source.data === null || (typeof source.data === 'string' && source.data.trim() === '')) {
+    // Blank to YAML; bare carriage returns are said by checkLineEnds, not called "empty".
+    if (/\r(?!\n)/.test(source.text)) return [];
     return [problem('MTR011', { file: source.file, line: 1, column: 1 }, `the file is empty; it should hold ${what}`)];
   }
   const result = schema.safeParse(source.data);
@@ -64,6 +67,7 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
       const value = valueAt(source.data, path);
       const choices = issue.values.map(String);
       if (name === 'country') return [here('MTR015', issue.message, countryHint(value))];
+      if (name === 'currency') return [here('MTR016', issue.message)];
       const guess = typeof value === 'string' ? closest(value, choices) : undefined;
       return [
         here(
@@ -77,8 +81,19 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Pro
       const value = valueAt(source.data, path);
       if (issue.format === 'date') return [here('MTR014', `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`)];
       if (issue.format === 'regex' && name === 'currency') return [here('MTR016', issue.message)];
-      if (issue.format === 'regex') return [here('MTR017', `${JSON.stringify(value)} is not a valid id`, issue.message)];
+      if (issue.format === 'regex' && (issue as { pattern?: string }).pattern === String(SLUG_PATTERN)) return [here('MTR017', `${JSON.stringify(value)} is not a valid id`, issue.message)];
+      if (issue.format === 'regex' && name === 'languages') return [here('MTR018', `${JSON.stringify(value)} is not a language code`, issue.message)];
       return [here('MTR018', `${JSON.stringify(value)}: ${issue.message}`)];
+    }
+    case 'invalid_union': {
+      // A value that matches the shape of one branch (a mapping where `{score, evidence}` is
+      // allowed) is reported as that branch's mistakes; otherwise as a value of the wrong type.
+      const value = valueAt(source.data, path);
+      const rootMismatch = (branch: readonly Issue[]) => branch.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+      const near = issue.errors.filter((branch) => !rootMismatch(branch));
+      if (near.length === 1) return near[0]!.flatMap((inner) => describeIssue(source, schema, { ...inner, path: [...issue.path, ...inner.path] } as Issue));
+      const expected = [...new Set(issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => describeType((i as { expected: string }).expected))))];
+      return [here('MTR011', `${name ? `"${name}" should be` : 'expected'} ${expected.join(' or ') || 'another kind of value'}, not ${describeValue(value)}`)];
     }
     case 'custom': {
       const code = (issue.params as { code?: ProblemCode } | undefined)?.code;

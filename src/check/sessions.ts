@@ -4,6 +4,7 @@ import { problem, type Problem, type ProblemCode } from '../model/problem.js';
 import { SessionSchema } from '../model/session.js';
 import type { PathSegment, SourceFile } from '../model/source.js';
 import { checkSchema } from './schema.js';
+import { checkText } from './text.js';
 
 /** Two sessions are the same when they share the date and the title (case and outer spaces aside). */
 export function sessionKey(date: string, title: string): string {
@@ -28,7 +29,7 @@ export function checkSessions(sources: readonly SourceFile[], partnership: Partn
 
   for (const source of sources) {
     const schemaProblems = checkSchema(source, SessionSchema, 'a session');
-    problems.push(...source.problems, ...schemaProblems);
+    problems.push(...source.problems, ...schemaProblems, ...checkText(source));
     const data = source.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) continue;
     const session = (schemaProblems.length === 0 ? data : factsOf(SessionSchema, data)) as SessionFacts;
@@ -47,8 +48,10 @@ export function checkSessions(sources: readonly SourceFile[], partnership: Partn
       report('MTR041', ['date'], `the session (${date}) is dated before the request (${requestDate})`, 'correct the date, or the request date in partnership.yaml');
     }
     if (partnership) {
-      (session.targets ?? []).forEach((target, index) => {
-        if (target !== undefined && !targetIds.has(target)) {
+      // The names as written: a target that is not even a slug is still no target of the partnership.
+      const named = (data as { targets?: unknown }).targets;
+      (Array.isArray(named) ? named : []).forEach((target: unknown, index) => {
+        if (typeof target === 'string' && !targetIds.has(target)) {
           const known = [...targetIds];
           report('MTR040', ['targets', index], `no target "${target}" in the partnership`, known.length > 0 ? `its targets are: ${known.join(', ')}` : 'the partnership has no targets yet');
         }

@@ -3,6 +3,7 @@ import { advancePartnership } from '../ops/advance.js';
 import { renderGates } from '../ui/gates.js';
 import { localToday } from '../util/dates.js';
 import { dateOption, openRepo, type CommandContext } from './context.js';
+import { printable } from '../ui/printable.js';
 
 export interface AdvanceFlags {
   to?: string;
@@ -31,11 +32,11 @@ export function advanceCommand(id: string, flags: AdvanceFlags, ctx: CommandCont
   const move = `${id}: ${result.from} → ${result.to}`;
   if (result.outcome === 'dry-run' || (flags.dryRun && result.outcome === 'refused')) {
     io.stdout.write(`${move} (dry run, nothing written)\n${renderGates(result.gates, io.color)}`);
-    if (result.refusal) io.stdout.write(`${flags.force ? 'would be forced' : 'refused'}: ${result.refusal}\n`);
+    if (result.refusal) io.stdout.write(`${flags.force ? 'would be forced' : 'refused'}: ${printable(result.refusal)}\n`);
     return result.outcome === 'refused' ? 1 : 0;
   }
   if (result.outcome === 'refused') {
-    io.stderr.write(`mentor: cannot move ${move}: ${result.refusal}\n${renderGates(result.gates.filter((g) => !g.met), io.color, true)}`);
+    io.stderr.write(`mentor: cannot move ${move}: ${printable(result.refusal ?? '')}\n${renderGates(result.gates.filter((g) => !g.met), io.color, true)}`);
     if (!result.backward) io.stderr.write(`record what is missing in partnerships/${id}/partnership.yaml, or (for a good reason) use --force --reason <text>\n`);
     return 1;
   }

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { findRepository, type Repository } from '../ops/repository.js';
 import type { CommandIo } from '../ui/io.js';
-import { isIsoDate, localToday } from '../util/dates.js';
+import { isIsoDate, localToday, whyNotADate } from '../util/dates.js';
 
 /** What every command receives from the CLI shell. */
 export interface CommandContext {
@@ -14,8 +15,13 @@ export interface CommandContext {
 /** A date given on the command line, or today when absent; a malformed one is a usage error. */
 export function dateOption(value: string | undefined, flag: string): string {
   if (value === undefined) return localToday();
-  if (!isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real calendar date written YYYY-MM-DD`);
+  if (!isIsoDate(value)) throw new UsageError(`${flag} ${value} ${whyNotADate(value)}`);
   return value;
+}
+
+/** Where paths on the command line start: the -C folder (relative to the current one), as in git. */
+export function workingDirectory(ctx: CommandContext): string {
+  return path.resolve(ctx.io.cwd, ctx.repoStart);
 }
 
 /**
@@ -25,5 +31,5 @@ export function dateOption(value: string | undefined, flag: string): string {
  */
 export function openRepo(ctx: CommandContext): Repository {
   const threads = Number.parseInt(ctx.io.env.MENTOR_THREADS ?? '', 10);
-  return findRepository(ctx.repoStart, { fastPath: ctx.io.env.MENTOR_FAST_PATH !== '0', ...(Number.isFinite(threads) && { threads }) });
+  return findRepository(workingDirectory(ctx), { fastPath: ctx.io.env.MENTOR_FAST_PATH !== '0', ...(Number.isFinite(threads) && { threads }) });
 }

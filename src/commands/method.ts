@@ -2,11 +2,12 @@ import path from 'node:path';
 import { stageName, type Method } from '../model/method.js';
 import { initMethod, methodAt } from '../ops/method.js';
 import { renderTable } from '../ui/table.js';
-import { openRepo, type CommandContext } from './context.js';
+import { printable } from '../ui/printable.js';
+import { openRepo, workingDirectory, type CommandContext } from './context.js';
 
 /** mentor method show */
 export function methodShowCommand(flags: { json?: boolean; locale?: string }, ctx: CommandContext): number {
-  const method = methodAt(ctx.repoStart);
+  const method = methodAt(workingDirectory(ctx));
   const { io } = ctx;
   if (flags.json) {
     io.stdout.write(`${JSON.stringify({ ...method, schema: undefined }, null, 2)}\n`);
@@ -21,7 +22,7 @@ export function methodInitCommand(name: string, ctx: CommandContext): number {
   const repo = openRepo(ctx);
   const result = initMethod(repo, name);
   const shown = path.relative(ctx.io.cwd, path.join(repo.root, result.file)) || result.file;
-  ctx.io.stderr.write(`wrote ${shown}; mentor.yaml now says method: ${result.file}${result.previous ? ` (it said ${result.previous})` : ''}\n`);
+  ctx.io.stderr.write(`wrote ${printable(shown)}; mentor.yaml now says method: ${printable(result.file)}${result.previous ? ` (it said ${printable(result.previous)})` : ''}\n`);
   return 0;
 }
 

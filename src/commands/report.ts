@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { renderReport, type Lang, type ReportFormat, type ReportKind } from '../ops/report.js';
-import { dateOption, openRepo, type CommandContext } from './context.js';
+import { dateOption, openRepo, workingDirectory, type CommandContext } from './context.js';
+import { printable } from '../ui/printable.js';
 
 export interface ReportFlags {
   kind: ReportKind;
@@ -15,8 +16,9 @@ export interface ReportFlags {
 /** mentor report <id> | mentor report --portfolio */
 export async function reportCommand(id: string | undefined, flags: ReportFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
+  const cwd = workingDirectory(ctx);
   const result = await renderReport(openRepo(ctx), {
-    cwd: ctx.io.cwd,
+    cwd,
     today,
     ...(id !== undefined && { id }),
     portfolio: flags.portfolio ?? false,
@@ -29,6 +31,7 @@ export async function reportCommand(id: string | undefined, flags: ReportFlags, 
   });
   // A PDF goes to standard output as bytes; process.stdout takes both.
   if (result.output !== undefined) (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown).call(ctx.io.stdout, result.output);
-  for (const file of result.written) ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);
+  for (const note of result.notes) ctx.io.stderr.write(`hint: ${printable(note)}\n`);
+  for (const file of result.written) ctx.io.stderr.write(`wrote ${printable(path.relative(cwd, file) || file)}\n`);
   return 0;
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { methodAt } from '../ops/method.js';
 import { exportSchemas, writeSchemas } from '../ops/schema.js';
-import type { CommandContext } from './context.js';
+import { printable } from '../ui/printable.js';
+import { workingDirectory, type CommandContext } from './context.js';
 
 export const SCHEMA_KINDS = ['partnership', 'session', 'mentor'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
@@ -9,10 +10,10 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 /** mentor schema [--out dir] */
 export function schemaCommand(flags: { out?: string; kind?: SchemaKind }, ctx: CommandContext): number {
   // Partnerships are described under the method of the repository here, if any, else the default one.
-  const method = methodAt(ctx.repoStart);
+  const method = methodAt(workingDirectory(ctx));
   if (flags.out !== undefined) {
     for (const file of writeSchemas(path.resolve(ctx.io.cwd, flags.out), method)) {
-      ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);
+      ctx.io.stderr.write(`wrote ${printable(path.relative(ctx.io.cwd, file) || file)}\n`);
     }
     return 0;
   }

@@ -1,11 +1,12 @@
 import { UsageError } from '../errors.js';
 import { SESSION_TYPES } from '../model/constants.js';
 import { addSession, listSessions, readSessionInput } from '../ops/session.js';
-import { askForMissing, prompterFor } from '../ui/prompt.js';
-import { renderTable } from '../ui/table.js';
 import { renderText } from '../ui/problems.js';
+import { askForMissing, askList, prompterFor, type Needed } from '../ui/prompt.js';
+import { renderTable } from '../ui/table.js';
 import { isIsoDate, localToday } from '../util/dates.js';
-import { dateOption, openRepo, type CommandContext } from './context.js';
+import { dateOption, openRepo, workingDirectory, type CommandContext } from './context.js';
+import { askDate, askEnd, defaultHost, defaultLevel, HOSTS, LEVELS } from './session-questions.js';
 
 export interface SessionAddFlags {
   date?: string;
@@ -56,34 +57,49 @@ export function parseAction(value: string): Record<string, string> {
 export async function sessionAddCommand(id: string, flags: SessionAddFlags, ctx: CommandContext): Promise<number> {
   const repo = openRepo(ctx);
   if (flags.end !== undefined) dateOption(flags.end, '--end');
-  const base = flags.from !== undefined ? readSessionInput(flags.from, ctx.io.cwd) : {};
-  const fromFlags: Record<string, unknown> = {};
-  if (flags.date !== undefined || base.date === undefined) fromFlags.date = dateOption(flags.date, '--date');
-  const simple = { end: flags.end, location: flags.location } as const;
-  for (const [key, value] of Object.entries(simple)) if (value !== undefined) fromFlags[key] = value;
-  const lists = { topics: flags.topic, targets: flags.target, outcomes: flags.outcome };
-  for (const [key, value] of Object.entries(lists)) if (value && value.length > 0) fromFlags[key] = value;
-  if (flags.participant?.length) fromFlags.participants = flags.participant.map(parseParticipant);
-  if (flags.action?.length) fromFlags.actions = flags.action.map(parseAction);
-
+  const base = flags.from !== undefined ? readSessionInput(flags.from, workingDirectory(ctx)) : {};
   const prompter = await prompterFor(ctx.io, flags.yes);
+  // On a terminal, a session typed in is asked for in full; one read --from a file only for what it lacks.
+  const asking = flags.from === undefined ? prompter : undefined;
+  const fromFlags: Record<string, unknown> = {};
+  // Malformed flags are refused before any question is asked.
+  const flagParticipants = flags.participant?.map(parseParticipant);
+  const flagActions = flags.action?.map(parseAction);
+
+  if (flags.date !== undefined || base.date === undefined) {
+    fromFlags.date = flags.date === undefined && asking ? (await askDate(asking, dateOption(undefined, '--date'))).trim() : dateOption(flags.date, '--date');
+  }
+  const end = flags.end ?? (asking && typeof fromFlags.date === 'string' ? await askEnd(asking, fromFlags.date) : undefined);
+
   const given = (flag: string | undefined, key: string) => flag ?? (typeof base[key] === 'string' ? (base[key] as string) : undefined);
-  const [title, type, level, host] = await askForMissing(
-    [
-      { flag: '--title', question: 'Title of the session:', value: given(flags.title, 'title') },
-      { flag: '--type', question: 'Type of session:', value: given(flags.type, 'type'), choices: SESSION_TYPES, default: 'contact' },
-      { flag: '--level', question: 'Level:', value: given(flags.level, 'level'), choices: ['technical', 'political'], default: 'technical' },
-      { flag: '--host', question: 'Who hosted it?', value: given(flags.host, 'host'), choices: ['mentee', 'mentor', 'other', 'remote'], default: 'mentee' },
-    ],
-    prompter,
-  );
+  const needed = (type?: string): Needed[] => [
+    { flag: '--title', question: 'Title of the session:', value: given(flags.title, 'title') },
+    { flag: '--type', question: 'Type of session:', value: type ?? given(flags.type, 'type'), choices: SESSION_TYPES, default: 'contact' },
+    { flag: '--level', question: 'Level:', value: given(flags.level, 'level'), choices: LEVELS, default: defaultLevel(type ?? '') },
+    { flag: '--host', question: 'Who hosted it?', value: given(flags.host, 'host'), choices: HOSTS, default: defaultHost(type ?? '') },
+  ];
+  // Without a terminal every missing flag is named at once; on one, level and host default by the type answered.
+  if (!prompter) await askForMissing(needed(), undefined);
+  const [title, type] = await askForMissing(needed().slice(0, 2), prompter);
+  const [level, host] = await askForMissing(needed(type).slice(2), prompter);
   const choice = (flag: string, value: string, allowed: readonly string[]) => {
     if (!allowed.includes(value)) throw new UsageError(`${flag} ${value} is not one of: ${allowed.join(', ')}`);
   };
   if (flags.type !== undefined) choice('--type', flags.type, SESSION_TYPES);
-  if (flags.level !== undefined) choice('--level', flags.level, ['technical', 'political']);
-  if (flags.host !== undefined) choice('--host', flags.host, ['mentor', 'mentee', 'other', 'remote']);
+  if (flags.level !== undefined) choice('--level', flags.level, LEVELS);
+  if (flags.host !== undefined) choice('--host', flags.host, HOSTS);
 
+  const location = flags.location ?? (asking ? (await asking.text('Where did it take place? (Enter to leave out)', { optional: true })).trim() || undefined : undefined);
+  const listed = async <T>(values: T[] | undefined, question: string, parse: (value: string) => T): Promise<T[]> =>
+    values?.length ? values : asking ? askList(asking, question, parse) : [];
+  const participants = await listed(flagParticipants, 'A participant, as "Name; Organisation; Role; side" (Enter when done):', parseParticipant);
+  const outcomes = await listed(flags.outcome, 'An outcome (Enter when done):', (v) => v);
+  const actions = await listed(flagActions, 'An action agreed, as "what; owner; YYYY-MM-DD" (Enter when done):', parseAction);
+
+  const optional = { end, location, participants, topics: flags.topic, targets: flags.target, outcomes, actions };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined && !(Array.isArray(value) && value.length === 0)) fromFlags[key] = value;
+  }
   const session = { ...base, ...fromFlags, title, type, level, host };
   const ordered = orderSessionKeys(session);
   const result = addSession(repo, { id, session: ordered, today: localToday() });

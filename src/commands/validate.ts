@@ -1,20 +1,25 @@
+import { parseShard } from '../ops/shard.js';
 import { appendStepSummary, validateRepository } from '../ops/validate.js';
 import { progressLine } from '../ui/progress.js';
 import { renderGithub, renderJson, renderSarif, renderStepSummary, renderText, type ProblemFormat } from '../ui/problems.js';
-import { dateOption, openRepo, type CommandContext } from './context.js';
+import { dateOption, openRepo, workingDirectory, type CommandContext } from './context.js';
 
 export interface ValidateFlags {
   format: ProblemFormat;
   strict?: boolean;
   asOf?: string;
+  since?: string;
+  shard?: string;
 }
 
 /** mentor validate [path...] */
 export async function validateCommand(paths: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const today = dateOption(flags.asOf, '--as-of');
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const repo = openRepo(ctx);
+  // Like git: paths after -C are relative to it, and a repository reached through a link is the same one.
   const progress = progressLine(ctx.io, 'checked');
-  const result = await validateRepository(repo, { paths, cwd: ctx.io.cwd, today, strict: flags.strict ?? false, onProgress: progress.update });
+  const result = await validateRepository(repo, { paths, cwd: workingDirectory(ctx), today, strict: flags.strict ?? false, onProgress: progress.update, since: flags.since, shard });
   progress.end();
   const { io } = ctx;
   switch (flags.format) {

@@ -25,4 +25,6 @@ export interface PartnershipSummary {
   errors: number;
   /** The direction the partnership states for itself, if any (south-south...). */
   direction?: string;
+  /** The funders its funding records, each once. */
+  funders?: string[];
 }

@@ -34,7 +34,7 @@ export function requireValid(folder: PartnershipFolder, check: PartnershipCheck,
   throw new ProblemsError(
     `${partnershipFile(folder.id)} and its sessions have ${errors.length} error${errors.length === 1 ? '' : 's'}; ${what}`,
     folderReport(folder, errors),
-    `fix ${errors.length === 1 ? 'it' : 'them'} first (\`mentor validate partnerships/${folder.id}\` shows the same)`,
+    `fix ${errors.length === 1 ? 'it' : 'them'} first; \`mentor validate partnerships/${folder.id}\` shows the same`,
   );
 }
 

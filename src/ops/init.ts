@@ -30,7 +30,9 @@ export interface InitOptions {
   /** The request date, YYYY-MM-DD. */
   date: string;
   focus?: string[];
-  locale?: 'en' | 'es' | 'fr';
+  locale?: 'en' | 'es' | 'fr' | 'pt';
+  /** The mentoring programme, written to mentor.yaml when the repository is created here. */
+  programme?: string;
 }
 
 export interface InitResult {
@@ -39,6 +41,8 @@ export interface InitResult {
   /** Repository-relative path of the new partnership file. */
   file: string;
   text: string;
+  /** The stage it starts at: the first of the repository's method. */
+  stage: string;
 }
 
 export const PARTNERSHIP_SCHEMA_LINE = '# yaml-language-server: $schema=../../schema/partnership.schema.json';
@@ -50,14 +54,15 @@ export function initPartnership(options: InitOptions): InitResult {
   let root = findRepoRoot(options.repoStart);
   // A new repository follows the default method; an existing one its own.
   const method = root === undefined ? builtInMethod(DEFAULT_METHOD) : requireMethod(openRepository(root));
-  const data = newPartnership(options, firstStage(method));
+  const stage = firstStage(method);
+  const data = newPartnership(options, stage);
   const checked = method.schema.safeParse(data);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     throw new UsageError(`cannot start ${options.id}: ${issue.path.join('.')}: ${issue.message}`);
   }
   const createdRepository = root === undefined;
-  root ??= createRepository(path.resolve(options.repoStart), method);
+  root ??= createRepository(path.resolve(options.repoStart), method, options.programme);
   const file = partnershipFile(options.id);
   // Never write through a link (a linked partnerships/ may lead anywhere): the same error as validate's.
   openRepository(root).refuseLinks(file);
@@ -71,7 +76,7 @@ export function initPartnership(options: InitOptions): InitResult {
     }
     throw error;
   }
-  return { root, createdRepository, file, text };
+  return { root, createdRepository, file, text, stage };
 }
 
 function newPartnership(options: InitOptions, stage: string): Record<string, unknown> {
@@ -92,9 +97,15 @@ function newPartnership(options: InitOptions, stage: string): Record<string, unk
   return data;
 }
 
-function createRepository(dir: string, method: Method): string {
+/** The name a new repository gets: its folder's. */
+export function defaultRepositoryName(dir: string): string {
+  return path.basename(path.resolve(dir)) || 'partnerships';
+}
+
+function createRepository(dir: string, method: Method, programme: string | undefined): string {
   if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-  const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document({ name: path.basename(dir) || 'partnerships' }).toString()}`;
+  const config = { name: defaultRepositoryName(dir), ...(programme !== undefined && { programme }) };
+  const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document(config).toString({ lineWidth: 0 })}`;
   try {
     createFileExclusive(path.join(dir, CONFIG_FILE), text);
   } catch (error) {

@@ -4,6 +4,7 @@ import type { PartnershipFolder } from '../model/source.js';
 import type { PartnershipSummary } from '../model/summary.js';
 import { daysInStage, levelCounts, nextDue, numberVisits, stageEnteredOn } from '../roadmap/index.js';
 import type { Repository } from '../store/repository.js';
+import { checkInRepository, repositoryIds } from './check-folders.js';
 
 export type { PartnershipSummary };
 
@@ -37,10 +38,15 @@ export function summarizeFolder(folder: PartnershipFolder, today: string, method
     warnings: check.problems.filter((pr) => pr.severity === 'warning'),
     errors: check.problems.filter((pr) => pr.severity === 'error').length,
     ...(p.direction !== undefined && { direction: p.direction }),
+    ...(p.funding !== undefined && { funders: [...new Set(p.funding.flatMap((f) => (typeof f?.funder === 'string' && f.funder.trim() !== '' ? [f.funder] : [])))] }),
   };
 }
 
 /** Summaries of some partnerships, one folder at a time. */
 export function summarizeFolders(repo: Repository, method: Method, ids: readonly string[], today: string): PartnershipSummary[] {
-  return ids.map((id) => summarizeFolder(repo.folder(id), today, method));
+  const allIds = repositoryIds(repo);
+  return ids.map((id) => {
+    const folder = repo.folder(id);
+    return summarizeFolder(folder, today, method, checkInRepository(folder, today, method, allIds));
+  });
 }

@@ -5,11 +5,14 @@ import { UsageError } from '../errors.js';
 import { CONFIG_FILE, PARTNERSHIPS_DIR } from '../model/layout.js';
 import { sortProblems, type ProblemReport } from '../model/problem.js';
 import { RepositoryConfigSchema } from '../model/repository.js';
-import type { Repository } from '../store/repository.js';
+import { pathUnderRoot } from '../store/find-repo.js';
+import { changedSince } from '../store/git.js';
+import type { PartnershipListing, Repository } from '../store/repository.js';
 import { appendText } from '../store/write.js';
 import type { FolderFindings } from './check-folders.js';
 import { loadMethod } from './method.js';
 import { forEachFolder, type Progress } from './pool.js';
+import { shardOf, type Shard } from './shard.js';
 
 export interface ValidateOptions {
   /** Files or folders to check, relative to `cwd`; all of the repository when empty. */
@@ -21,6 +24,10 @@ export interface ValidateOptions {
   /** Warnings count as errors. */
   strict?: boolean;
   onProgress?: Progress;
+  /** Only the partnerships whose files differ from this git revision, plus the repository-wide checks. */
+  since?: string;
+  /** Only this share of the partnerships; the repository-wide checks in shard 1 alone. */
+  shard?: Shard;
 }
 
 export type ValidateResult = ProblemReport;
@@ -35,20 +42,45 @@ export async function validateRepository(repo: Repository, options: ValidateOpti
     checkConfig(repo, findings);
     return finish(options, { ...scope, everything: true }, findings);
   }
-  const listing = scope.everything ? repo.partnerships() : { ids: [...scope.ids], layout: [] };
+  const listing = await narrow(repo, options, scope.everything ? repo.partnerships() : { ids: [...scope.ids], layout: [] });
   const parts = await forEachFolder(repo, method.method, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
   const findings: FolderFindings = {
     problems: [...parts.flatMap((p) => p.problems), ...listing.layout],
     texts: Object.assign({}, ...parts.map((p) => p.texts)) as Record<string, string>,
     files: parts.reduce((n, p) => n + p.files, 0),
   };
+  // mentor.yaml and the method are repository-wide: every shard but the first leaves them out.
+  const repositoryWide = (options.shard?.index ?? 1) === 1;
   // A repository's own method file is checked with it (its warnings, if any); a built-in one is not the user's to fix.
-  if (method.problems.length > 0) {
+  if (repositoryWide && method.problems.length > 0) {
     findings.problems.push(...method.problems);
     Object.assign(findings.texts, method.texts);
   }
-  if (scope.everything || scope.config) checkConfig(repo, findings);
+  if (repositoryWide && (scope.everything || scope.config)) checkConfig(repo, findings);
   return finish(options, scope, findings);
+}
+
+/**
+ * The partnerships --since and --shard leave to check. The listing's own problems (a badly named
+ * folder, a link) are repository-wide: kept with --since, reported by shard 1 alone.
+ */
+async function narrow(repo: Repository, options: ValidateOptions, listing: PartnershipListing): Promise<PartnershipListing> {
+  let { ids, layout } = listing;
+  if (options.since !== undefined) {
+    const changed = new Set<string>();
+    for (const file of await changedSince(repo.root, options.since)) {
+      const [top, id] = file.split('/', 2);
+      if (top === PARTNERSHIPS_DIR && id !== undefined) changed.add(id);
+    }
+    // A deleted partnership is no longer listed: nothing to check.
+    ids = ids.filter((id) => changed.has(id));
+  }
+  const shard = options.shard;
+  if (shard) {
+    ids = ids.filter((id) => shardOf(id, shard.count) === shard.index);
+    if (shard.index !== 1) layout = [];
+  }
+  return { ids, layout };
 }
 
 function checkConfig(repo: Repository, findings: FolderFindings): void {
@@ -86,7 +118,8 @@ interface Scope {
 
 function resolveScope(root: string, cwd: string, paths: readonly string[]): Scope {
   const scope: Scope = { everything: paths.length === 0, config: false, ids: new Set(), prefixes: [] };
-  for (const given of paths) {
+  for (const written of paths) {
+    const given = pathUnderRoot(root, cwd, written);
     const abs = path.resolve(cwd, given);
     const rel = path.relative(root, abs).split(path.sep).join('/');
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${given} is outside the repository at ${root}`);

@@ -32,7 +32,7 @@ export function isOdaRecipient(country: string): boolean {
   return RECIPIENTS.has(country);
 }
 
-export type Direction = 'south-south' | 'north-south' | 'south-north' | 'north-north';
+export type Direction = 'south-south' | 'north-south' | 'south-north' | 'north-north' | 'triangular';
 
 /** The direction of a partnership, mentor first: stated in the data, else derived from the two countries. */
 export function directionOf(stated: Direction | undefined, mentorCountry: string | undefined, menteeCountry: string | undefined): Direction | undefined {

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { html, mdCell, mdInline, mdParagraphs, mdUrl, mermaidText, paragraphsOf, safeUrl } from './escape.js';
+import { cssString, html, mdCell, mdInline, mdParagraphs, mdUrl, mermaidText, paragraphsOf, safeUrl } from './escape.js';
 import { fill } from './locale.js';
 import type { Strings } from './locales/en.js';
 
@@ -23,7 +23,7 @@ export class TemplateError extends Error {
 }
 
 type Helper = (...args: unknown[]) => unknown;
-const HELPER_NAMES = ['text', 'cell', 'para', 't', 'link', 'mermaid', 'num'] as const;
+const HELPER_NAMES = ['text', 'cell', 'para', 't', 'link', 'mermaid', 'num', 'css'] as const;
 
 /** Where the built-in templates are: templates/ at the package root, from src/render or dist/chunks. */
 export function builtInTemplatesDir(): string {
@@ -70,6 +70,8 @@ function helpersFor(format: TemplateFormat): Record<(typeof HELPER_NAMES)[number
       return out(format === 'html' ? `<a href="${html(href)}">${html(text)}</a>` : `[${mdInline(text)}](${mdUrl(href)})`);
     },
     mermaid: (value) => out(format === 'html' ? html(mermaidText(String(present(value, 'mermaid')))) : mermaidText(String(present(value, 'mermaid')))),
+    // Inside a quoted CSS string in a <style> element (print furniture such as running footers).
+    css: (value) => out(cssString(String(present(value, 'css')))),
     num: (value) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`{{num}} prints finite numbers, not ${String(value)}`);
       return out(String(Math.round(value * 10) / 10));
@@ -111,27 +113,52 @@ interface TemplateSource {
   overridden: boolean;
 }
 
+/** A repository's template is a few kilobytes; the limit is that of data files, so a huge one cannot stall a report. */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 /** A template by file name: the repository's own in <root>/templates/ when there is one, else the built-in. */
 function findTemplate(relative: string, builtIn: string, override: string | undefined): TemplateSource | undefined {
   if (override) {
     const own = path.join(override, relative);
     // Named as the repository names it, for messages.
     const file = `templates/${relative.split(path.sep).join('/')}`;
-    if (existsSync(own)) {
-      // A link could lead anywhere on the machine: a repository's template is its own file or nothing.
-      if (lstatSync(own).isSymbolicLink()) throw new TemplateError(`${file} is a symbolic link; mentor does not follow links in a repository`, file, true);
-      return { file, text: readFileSync(own, 'utf8'), overridden: true };
-    }
+    if (existsSync(own) || isLink(own)) return { file, text: readOwnTemplate(own, file), overridden: true };
   }
   const file = path.join(builtIn, relative);
   return existsSync(file) ? { file, text: readFileSync(file, 'utf8'), overridden: false } : undefined;
 }
 
-function partialNames(dirs: (string | undefined)[], format: TemplateFormat): string[] {
+/**
+ * The text of a repository's own template, which is a regular file of at most MAX_TEMPLATE_BYTES:
+ * a link could lead anywhere on the machine, a folder cannot be read, a named pipe would block for ever.
+ */
+function readOwnTemplate(abs: string, file: string): string {
+  const stat = lstatSync(abs);
+  const refuse = (what: string) => new TemplateError(`${file} is ${what}, not a template file`, file, true);
+  if (stat.isSymbolicLink()) throw new TemplateError(`${file} is a symbolic link; mentor does not follow links in a repository`, file, true);
+  if (stat.isDirectory()) throw refuse('a folder');
+  if (stat.isFIFO()) throw refuse('a named pipe');
+  if (!stat.isFile()) throw refuse('a special file');
+  if (stat.size > MAX_TEMPLATE_BYTES) throw new TemplateError(`${file} is ${stat.size} bytes; templates are limited to ${MAX_TEMPLATE_BYTES} bytes, like data files`, file, true);
+  return readFileSync(abs, 'utf8');
+}
+
+function isLink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function partialNames(dirs: (string | undefined)[], format: TemplateFormat, overrideDir: string | undefined): string[] {
   const names = new Set<string>();
   const suffix = `.${format}.hbs`;
   for (const dir of dirs) {
-    if (!dir || !existsSync(path.join(dir, 'partials'))) continue;
+    if (!dir) continue;
+    const partials = path.join(dir, 'partials');
+    if (dir === overrideDir && isLink(partials)) throw new TemplateError('templates/partials is a symbolic link; mentor does not follow links in a repository', 'templates/partials', true);
+    if (!existsSync(partials) || !lstatSync(partials).isDirectory()) continue;
     for (const entry of readdirSync(path.join(dir, 'partials'))) if (entry.endsWith(suffix)) names.add(entry.slice(0, -suffix.length));
   }
   return [...names].sort();
@@ -160,7 +187,7 @@ export class TemplateRenderer {
     // Handlebars' own `log` writes to the console: a template fills in a document and does nothing else.
     this.hb.unregisterHelper('log');
     for (const [name, helper] of Object.entries(helpersFor(format))) this.hb.registerHelper(name, helper);
-    for (const name of partialNames([builtIn, overrideDir], format)) {
+    for (const name of partialNames([builtIn, overrideDir], format, overrideDir)) {
       const source = findTemplate(path.join('partials', `${name}.${format}.hbs`), builtIn, overrideDir)!;
       this.hb.registerPartial(name, this.compile(source));
     }

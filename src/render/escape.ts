@@ -81,3 +81,11 @@ export function mermaidText(value: string): string {
     .trim();
   return MERMAID_KEYWORDS.test(text) ? `· ${text}` : text;
 }
+
+/**
+ * Text inside a double-quoted CSS string in a <style> element: everything but letters, digits and
+ * spaces as a hexadecimal escape, so no quote, backslash, "</style>" or newline can end it.
+ */
+export function cssString(value: string): string {
+  return [...value.replace(/\s+/g, ' ')].map((c) => (/[\p{L}\p{N} ]/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('');
+}

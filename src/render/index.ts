@@ -5,12 +5,15 @@ import { TemplateRenderer, type TemplateFormat } from './environment.js';
 import type { Lang } from './format.js';
 import { localizer } from './locale.js';
 import { portfolioView } from './portfolio-view.js';
+import type { Dress } from './parts.js';
 import { documentView, type DocumentInput, type DocumentKind } from './view.js';
 
-export { DOCUMENT_KINDS, type DocumentKind, type DocumentInput } from './view.js';
+export { DOCUMENT_KINDS, type DocumentKind, type DocumentInput, type Dress } from './view.js';
+export { readDress } from './branding.js';
 export { LANGS, type Lang } from './format.js';
 export { TemplateError, type TemplateFormat } from './environment.js';
-export { findBrowser, printPdf, NO_BROWSER_HINT } from './pdf.js';
+export { findBrowser, printPdfs, NO_BROWSER_HINT, PdfError } from './pdf.js';
+export { CONTENT_POLICY, withContentPolicy } from './policy.js';
 
 /** Renders documents in one format, with a repository's template overrides when it has any. */
 export class DocumentRenderer {
@@ -28,8 +31,8 @@ export class DocumentRenderer {
   }
 
   /** The portfolio of every partnership. */
-  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang, method: Method): string {
+  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang, method: Method, dress?: Dress): string {
     const l = localizer(lang, method);
-    return this.templates.render('portfolio', portfolioView(summaries, programme, today, l), l.strings);
+    return this.templates.render('portfolio', portfolioView(summaries, programme, today, l, dress), l.strings);
   }
 }

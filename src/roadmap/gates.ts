@@ -3,6 +3,7 @@
 import type { StageId } from '../model/constants.js';
 import type { PartnershipFacts } from '../model/facts.js';
 import type { CheckName, Method, RequirementSpec } from '../model/method.js';
+import { ratingScore } from '../model/rating.js';
 import { isIsoDate } from '../util/dates.js';
 
 /** What a gate looks at: the partnership's facts (from a file that may be invalid) and its logged sessions. */
@@ -79,7 +80,7 @@ const RULES: Record<CheckName, Check> = {
     const evaluation = record(p.evaluation);
     if (!evaluation) return 'no evaluation is recorded';
     const ratings = record(evaluation.ratings);
-    const missing = method.ratings.criteria.map((c) => c.id).filter((id) => ratings?.[id] === undefined);
+    const missing = method.ratings.criteria.map((c) => c.id).filter((id) => ratingScore(ratings?.[id], method.ratings.scale) === undefined);
     if (!isIsoDate(evaluation.date)) return 'the evaluation has no date';
     return missing.length === 0 || `missing ratings: ${missing.join(', ')}`;
   },

@@ -46,14 +46,30 @@ const CORE_SCHEMA_12 = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, c
  * tabs, escapes and a byte-order mark. Such text goes to the positioned parser.
  */
 const NEEDS_POSITIONED_PARSER = /\r(?!\n)|(?:^|[\s[{,])[&*!][^\s]|^%|^(?:---|\.\.\.)|^\s*(?:-\s+)?[?]\s|<<|\t|\\|^\uFEFF/m;
+/**
+ * Every alternative above but the document markers needs one of these characters: a text without
+ * them (most files) is cleared by one quick scan for a character class and one for the markers.
+ */
+const MAY_NEED_POSITIONED_PARSER = /[\r&*!%?<\t\\\uFEFF]/;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
+
+function needsPositionedParser(text: string): boolean {
+  return MAY_NEED_POSITIONED_PARSER.test(text) ? NEEDS_POSITIONED_PARSER.test(text) : DOCUMENT_MARKER.test(text);
+}
 
 /** Keys as data files write them; anything else (null, numbers, odd characters) needs the positioned parser. */
 const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 function plainKeysOnly(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(plainKeysOnly);
+  if (Array.isArray(value)) {
+    for (const item of value) if (!plainKeysOnly(item)) return false;
+    return true;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).every(([key, inner]) => PLAIN_KEY.test(key) && !CORE_NULL.test(key) && plainKeysOnly(inner));
+    // js-yaml builds plain objects (no inherited enumerable keys): for...in sees exactly its own keys.
+    for (const key in value) {
+      if (!PLAIN_KEY.test(key) || CORE_NULL.test(key) || !plainKeysOnly((value as Record<string, unknown>)[key])) return false;
+    }
   }
   return true;
 }
@@ -66,7 +82,14 @@ const OPENS_FLOW = /^\s*(?:-\s+)*(?:[^\s#'"[{][^#]*?:\s+)?(["'[{])(.*)$/;
  * must be indented, so the positioned parser decides.
  */
 function hasMultiLineFlow(text: string): boolean {
-  for (const line of text.split('\n')) {
+  // Only a line with a quote or bracket can open one: visit those lines alone.
+  const opener = /["'[{]/g;
+  for (let found = opener.exec(text); found; found = opener.exec(text)) {
+    const start = text.lastIndexOf('\n', found.index) + 1;
+    let end = text.indexOf('\n', found.index);
+    if (end === -1) end = text.length;
+    opener.lastIndex = end;
+    const line = text.slice(start, end);
     const m = OPENS_FLOW.exec(line);
     if (!m) continue;
     const [, open, rest] = m as unknown as [string, string, string];
@@ -80,7 +103,7 @@ function hasMultiLineFlow(text: string): boolean {
 
 /** The data of a YAML text when the fast path can vouch for it; undefined sends it to the positioned parser. */
 export function fastParse(text: string): { data: unknown } | undefined {
-  if (NEEDS_POSITIONED_PARSER.test(text) || hasMultiLineFlow(text)) return undefined;
+  if (needsPositionedParser(text) || hasMultiLineFlow(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA_12, json: false });

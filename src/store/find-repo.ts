@@ -1,8 +1,7 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { CONFIG_FILE } from '../model/layout.js';
-
 
 /** The nearest folder at or above `start` that holds mentor.yaml, or undefined. */
 export function findRepoRoot(start: string): string | undefined {
@@ -13,6 +12,14 @@ export function findRepoRoot(start: string): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/**
+ * Where relative paths on the command line start: the -C folder, as with `git -C`, else the
+ * current folder (`repoStart` is the one or the other).
+ */
+export function workingDirectory(cwd: string, repoStart: string): string {
+  return path.resolve(cwd, repoStart);
 }
 
 /** Like findRepoRoot, but a missing repository is a usage error naming where it looked. */
@@ -27,6 +34,41 @@ export function requireRepoRoot(start: string): string {
     );
   }
   return root;
+}
+
+/**
+ * A path given on the command line (relative to `cwd`), written so that it lies under `root` when
+ * it does on disk: a repository reached through a symbolic link (`root` found through the link,
+ * the path through the real folder, or the other way round) is the same repository. Paths that
+ * lie outside, or under `root` already, are returned as given.
+ */
+export function pathUnderRoot(root: string, cwd: string, given: string): string {
+  const abs = path.resolve(cwd, given);
+  if (isWithin(root, abs)) return given;
+  const realRoot = physical(root);
+  const real = physical(abs);
+  return isWithin(realRoot, real) ? path.join(root, path.relative(realRoot, real)) : given;
+}
+
+function isWithin(dir: string, target: string): boolean {
+  const rel = path.relative(dir, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The path with every symbolic link resolved, as far as it exists (a file not yet made keeps its name). */
+function physical(p: string): string {
+  let existing = p;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(realpathSync(existing), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return p;
+      rest.push(path.basename(existing));
+      existing = parent;
+    }
+  }
 }
 
 function isFile(p: string): boolean {

@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
 import { linkSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { isAlive, removeQuietly, scratchPath, writeFailure, writeTemp } from './write.js';
+import { isAlive, removeQuietly, scratchPath, tookOver, writeFailure, writeTemp } from './write.js';
 
 /** How long to wait for another mentor process to finish its edit. */
 export const LOCK_WAIT_MS = 10_000;
@@ -43,7 +44,9 @@ function acquire(lockPath: string, waitMs: number): string {
         linkSync(written, lockPath);
         return me.token;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(lockPath, error, 'nothing was changed');
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw tookOver(lockedFile(lockPath), written, error) ?? writeFailure(lockPath, error, 'nothing was changed');
+        }
       }
       const owner = readOwner(lockPath);
       if (owner === 'gone') continue;
@@ -61,6 +64,11 @@ function acquire(lockPath: string, waitMs: number): string {
   } finally {
     removeQuietly(written);
   }
+}
+
+/** The file a lock guards: `.partnership.yaml.lock` guards `partnership.yaml`. */
+function lockedFile(lockPath: string): string {
+  return path.join(path.dirname(lockPath), path.basename(lockPath).replace(/^\./, '').replace(/\.lock$/, ''));
 }
 
 function readOwner(lockPath: string): LockOwner | undefined | 'gone' {

@@ -123,8 +123,16 @@ export class Repository {
     assertPartnershipId(id);
     this.refuseLinks(partnershipFile(id));
     if (existsSync(path.join(this.root, partnershipFile(id)))) return;
-    const guess = closest(id, this.partnerships().ids);
-    throw new UsageError(`no partnership "${id}" in ${this.root}`, guess ? `did you mean "${guess}"?` : 'see the list with `mentor status`');
+    const { ids } = this.partnerships();
+    const guess = closest(id, ids);
+    const hint = guess
+      ? `did you mean "${guess}"?`
+      : ids.length === 0
+        ? 'this repository has no partnerships yet: start one with `mentor init <id>`'
+        : ids.length <= 12
+          ? `the partnerships are: ${ids.join(', ')}`
+          : 'see the list with `mentor status`';
+    throw new UsageError(`unknown partnership "${id}" in ${this.root}`, hint);
   }
 
   /** Refuse to go through a symbolic link on the way to `relative` (it may lead out of the repository): validate's error. */

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { problem, type Problem, type ProblemCode } from '../model/problem.js';
@@ -66,27 +66,55 @@ function unreadable(file: string, code: ProblemCode, message: string, hint?: str
   return source;
 }
 
-/** Read and parse one YAML data file under `root`, never following a symbolic link. */
-export function readSource(root: string, file: string, options: ReadOptions = {}): SourceFile {
-  const abs = path.join(root, file);
-  let bytes: Buffer;
+// Opening with O_NOFOLLOW refuses a link at the file itself, and O_NONBLOCK keeps a named pipe
+// from blocking the open: one open, one fstat and one read a file, with no lstat before them.
+// (Where the flags do not exist, as on Windows, an lstat comes first instead.)
+const NOFOLLOW = constants.O_NOFOLLOW;
+const OPEN_FLAGS = constants.O_RDONLY | (NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+const link = (file: string) => unreadable(file, 'MTR006', 'a symbolic link; mentor does not follow links in a repository', 'replace the link by the file itself');
+
+/** The bytes of a regular file under `root`, or the problem that stops it being read. */
+function readBytes(abs: string, file: string): Buffer | DataFile {
+  const refuse = (kind: string) => unreadable(file, 'MTR006', `${kind}, not a data file`, 'replace it by a YAML file');
+  let fd: number;
   try {
-    const stat = lstatSync(abs);
-    if (stat.isSymbolicLink()) {
-      return unreadable(file, 'MTR006', 'a symbolic link; mentor does not follow links in a repository', 'replace the link by the file itself');
-    }
+    if (NOFOLLOW === undefined && lstatSync(abs).isSymbolicLink()) return link(file);
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return link(file);
+    if (code === 'ENXIO') return refuse('not a regular file'); // a socket
+    return unreadable(file, 'MTR006', `cannot read the file: ${code ?? String(error)}`);
+  }
+  try {
+    const stat = fstatSync(fd);
     if (!stat.isFile()) {
-      // A named pipe would block the read forever; a folder or device is no data file either.
-      const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a named pipe' : 'not a regular file';
-      return unreadable(file, 'MTR006', `${kind}, not a data file`, 'replace it by a YAML file');
+      // A named pipe would block a read forever; a folder or device is no data file either.
+      return refuse(stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a named pipe' : 'not a regular file');
     }
     if (stat.size > MAX_FILE_BYTES) {
       return unreadable(file, 'MTR006', `the file is ${stat.size} bytes; data files are limited to ${MAX_FILE_BYTES} bytes`);
     }
-    bytes = readFileSync(abs);
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.subarray(0, length);
   } catch (error) {
     return unreadable(file, 'MTR006', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** Read and parse one YAML data file under `root`, never following a symbolic link. */
+export function readSource(root: string, file: string, options: ReadOptions = {}): SourceFile {
+  const bytes = readBytes(path.join(root, file), file);
+  if (bytes instanceof DataFile) return bytes;
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fchmodSync, fchownSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -56,14 +56,16 @@ export function sweepLeftovers(dir: string): void {
  * Write `text` to a new temporary file beside `abs` (fsynced unless `sync` is false) and return its
  * path. On failure nothing is left behind and a UsageError says why.
  */
-export function writeTemp(abs: string, text: string | Uint8Array, options: { sync?: boolean } = {}): string {
+export function writeTemp(abs: string, text: string | Uint8Array, options: { sync?: boolean; like?: Stats } = {}): string {
   const dir = path.dirname(abs);
   ensureFolder(dir, abs);
   sweepLeftovers(dir);
   const temp = scratchPath(abs, 'tmp');
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o644);
+    // A new file follows the umask; a replacement takes the mode and owner of the file it replaces.
+    fd = openSync(temp, 'wx', 0o666);
+    if (options.like) keepModeAndOwner(fd, options.like);
     writeFileSync(fd, text); // writes all of it, text or bytes (a PDF)
     if (options.sync !== false) fsyncSync(fd);
     const done = fd;
@@ -90,7 +92,8 @@ export function writeFileAtomic(abs: string, text: string | Uint8Array): void {
  * saving it in an editor meanwhile is not overwritten). Returns whether it was replaced.
  */
 export function replaceFile(abs: string, text: string | Uint8Array, expected?: string): boolean {
-  const temp = writeTemp(abs, text);
+  const before = statQuietly(abs);
+  const temp = writeTemp(abs, typeof text === 'string' && before?.isFile() && startsWithBom(abs) ? `\uFEFF${text.replace(/^\uFEFF/, '')}` : text, before?.isFile() ? { like: before } : {});
   try {
     if (expected !== undefined && currentText(abs) !== expected) {
       removeQuietly(temp);
@@ -99,10 +102,47 @@ export function replaceFile(abs: string, text: string | Uint8Array, expected?: s
     renameSync(temp, abs);
   } catch (error) {
     removeQuietly(temp);
-    throw writeFailure(abs, error, 'the file was left as it was');
+    throw tookOver(abs, temp, error) ?? writeFailure(abs, error, 'the file was left as it was');
   }
   syncFolder(path.dirname(abs));
   return true;
+}
+
+/** chmod and (where this user may) chown a new file to match the one it replaces: `chmod 600` stays 600. */
+function keepModeAndOwner(fd: number, like: Stats): void {
+  // chown first: it clears set-id bits, which the chmod then restores.
+  if (typeof process.getuid === 'function' && (like.uid !== process.getuid() || like.gid !== process.getgid?.())) {
+    try {
+      fchownSync(fd, like.uid, like.gid);
+    } catch {
+      // Only root may give a file away; the file then belongs to whoever rewrote it, as with any editor.
+    }
+  }
+  fchmodSync(fd, like.mode & 0o7777);
+}
+
+function statQuietly(abs: string): Stats | undefined {
+  try {
+    return statSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Whether a file starts with a UTF-8 byte-order mark, which a rewrite keeps (some Windows editors want it). */
+function startsWithBom(abs: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const head = Buffer.alloc(3);
+    return readSync(fd, head, 0, 3, 0) === 3 && BOM.every((byte, i) => head[i] === byte);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) quietly(() => closeSync(fd!));
+  }
 }
 
 /** A file's text decoded as readSource decodes it (a byte-order mark dropped); undefined when absent. */
@@ -127,9 +167,13 @@ function syncFolder(dir: string): void {
   }
 }
 
-/** Append text to a file, creating it when missing (for $GITHUB_STEP_SUMMARY). */
+/** Append text to a file, creating it when missing (for $GITHUB_STEP_SUMMARY); a failure is said, exit 2. */
 export function appendText(abs: string, text: string): void {
-  appendFileSync(abs, text);
+  try {
+    appendFileSync(abs, text);
+  } catch (error) {
+    throw writeFailure(abs, error, 'the summary is incomplete');
+  }
 }
 
 /**
@@ -163,7 +207,7 @@ function createWithFolder(abs: string, text: string): boolean {
   const staging = scratchPath(dir, 'tmp');
   try {
     mkdirSync(staging);
-    const fd = openSync(path.join(staging, path.basename(abs)), 'wx', 0o644);
+    const fd = openSync(path.join(staging, path.basename(abs)), 'wx', 0o666);
     try {
       writeFileSync(fd, text);
       fsyncSync(fd);
@@ -180,6 +224,19 @@ function createWithFolder(abs: string, text: string): boolean {
   }
   syncFolder(path.dirname(dir));
   return true;
+}
+
+/**
+ * The error to report when a file of this process vanished from a folder that is still there: this
+ * process was stopped (Ctrl-Z, a debugger, a frozen machine) long enough for another mentor to judge
+ * its lock stale, break it, and sweep its temporary files. Undefined for any other failure.
+ */
+export function tookOver(abs: string, scratch: string, error: unknown): UsageError | undefined {
+  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT' || exists(scratch) || !exists(path.dirname(abs))) return undefined;
+  return new UsageError(
+    `another mentor process took the lock of ${abs} while this one was stopped (it judged the lock stale, broke it and removed this one's temporary file); nothing was written`,
+    'run the command again: it starts from the file as it is now',
+  );
 }
 
 /** Create a folder and its parents; a failure names the real cause, not recursive mkdir's ENOENT. */

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { GateResult } from '../roadmap/gates.js';
+import { printable } from './printable.js';
 
 /** Each gate with every requirement, met or not, and where to record what is missing. */
 export function renderGates(gates: readonly GateResult[], color: ChalkInstance, onlyUnmet = false): string {
@@ -11,7 +12,7 @@ export function renderGates(gates: readonly GateResult[], color: ChalkInstance, 
       if (onlyUnmet && r.met) continue;
       const mark = r.met ? color.green('✔') : color.red('✘');
       const where = r.met ? '' : color.dim(`  → ${r.field === 'sessions/' ? 'mentor session add' : r.field}`);
-      lines.push(`  ${mark} ${r.label}${r.detail && !r.met ? ` (${r.detail})` : ''}${where}`);
+      lines.push(`  ${mark} ${r.label}${r.detail && !r.met ? ` (${printable(r.detail)})` : ''}${where}`);
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

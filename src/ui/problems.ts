@@ -1,11 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import { PROBLEM_CODES, type ProblemReport } from '../model/problem.js';
+import { printable } from './printable.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type ProblemFormat = (typeof FORMATS)[number];
 
 
-/** Data shown on a terminal: control characters (escape sequences that could clear the screen) as "?". */
+/** A source line shown on a terminal: control characters as "?", one column each, so the caret stays under its column. */
 function visible(text: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/\t/g, ' ');
@@ -30,7 +31,7 @@ export function renderText(report: ProblemReport, color: ChalkInstance): string 
   for (const p of report.problems) {
     const severity = p.severity === 'error' ? color.red.bold('error') : color.yellow.bold('warning');
     const inlineHint = p.hint?.startsWith('did you mean') ? ` (${p.hint})` : '';
-    lines.push(`${color.bold(`${visible(p.file)}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${visible(p.message)}${visible(inlineHint)}`);
+    lines.push(`${color.bold(`${printable(p.file)}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${printable(p.message)}${printable(inlineHint)}`);
     const { text: source, caret } = excerpt(report.sourceLine(p.file, p.line), p.column);
     if (source.trim() !== '') {
       const gutter = String(p.line).length;
@@ -38,7 +39,7 @@ export function renderText(report: ProblemReport, color: ChalkInstance): string 
       lines.push(`${color.dim(`${p.line} |`)} ${source}`);
       lines.push(`${color.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(caret)}${color.green('^')}`);
     }
-    if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${visible(p.hint)}`);
+    if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${printable(p.hint)}`);
     lines.push('');
   }
   const summary =
@@ -75,14 +76,24 @@ export function renderGithub(report: ProblemReport): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
+/**
+ * Text from the data in a Markdown table cell of the job summary: nothing in it may become markup
+ * (a table break, HTML, an image that loads a tracker, a link that leads elsewhere, emphasis).
+ */
+const cell = (s: string) =>
+  s
+    .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n|\r/g, '<br>');
 
 /** A Markdown table of every problem, for $GITHUB_STEP_SUMMARY (annotations show only ten of each). */
 export function renderStepSummary(report: ProblemReport): string {
   const head = `## mentor validate\n\n${report.ok ? '✅' : '❌'} ${plural(report.files, 'file')} checked: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}\n`;
   if (report.problems.length === 0) return `${head}\n`;
   const rows = report.problems.map(
-    (p) => `| \`${cell(p.file)}:${p.line}:${p.column}\` | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |`,
+    (p) => `| ${cell(`${p.file}:${p.line}:${p.column}`)} | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |`,
   );
   return `${head}\n| where | severity | code | problem | hint |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n`;
 }

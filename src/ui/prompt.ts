@@ -3,7 +3,8 @@ import type { Io } from './io.js';
 
 /** The questions a command may ask; tests pass a fake that answers from a list. */
 export interface Prompter {
-  text(message: string, options?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  /** A line of text; with `optional`, an empty answer (Enter) is allowed and means "none". */
+  text(message: string, options?: { default?: string; validate?: (value: string) => true | string; optional?: boolean }): Promise<string>;
   select<T extends string>(message: string, choices: readonly T[], defaultValue?: T): Promise<T>;
 }
 
@@ -43,6 +44,28 @@ export async function askForMissing(needed: Needed[], prompter: Prompter | undef
   return answers;
 }
 
+/**
+ * Ask for a list, one item a question, until an empty answer; each answer is checked by `parse`
+ * (which throws a usage error for a malformed one, shown as the prompt's complaint).
+ */
+export async function askList<T>(prompter: Prompter, question: string, parse: (value: string) => T): Promise<T[]> {
+  const items: T[] = [];
+  const validate = (value: string): true | string => {
+    if (value.trim() === '') return true;
+    try {
+      parse(value.trim());
+      return true;
+    } catch (error) {
+      return error instanceof UsageError ? `${error.message}${error.hint ? ` (${error.hint})` : ''}` : String(error);
+    }
+  };
+  for (;;) {
+    const answer = (await prompter.text(question, { validate, optional: true })).trim();
+    if (answer === '') return items;
+    items.push(parse(answer));
+  }
+}
+
 /** The prompter for this run: the test's, the terminal's, or none when the run is not interactive. */
 export async function prompterFor(io: Io, yes: boolean | undefined): Promise<Prompter | undefined> {
   if (yes) return undefined;
@@ -70,7 +93,7 @@ export async function terminalPrompter(): Promise<Prompter> {
             message,
             ...(options.default !== undefined && { default: options.default }),
             ...(options.validate && { validate: options.validate }),
-            required: true,
+            required: !options.optional,
           },
           context,
         ),

@@ -1,5 +1,8 @@
-/** Plain-text table: columns padded to their widest cell; the `shrink` column is cut to fit `width`. */
-export function renderTable(headers: string[], rows: string[][], options: { width?: number; shrink?: number } = {}): string {
+import { printable } from './printable.js';
+
+/** Plain-text table: columns padded to their widest cell; the `shrink` column is cut to fit `width`. Cells are data: control characters are shown escaped. */
+export function renderTable(headers: string[], cells: string[][], options: { width?: number; shrink?: number } = {}): string {
+  const rows = cells.map((row) => row.map(printable));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   if (options.width && options.shrink !== undefined && total > options.width) {

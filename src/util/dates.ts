@@ -6,13 +6,27 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Whether a value is a real calendar date written YYYY-MM-DD. */
+/** The first year accepted: years 0000 to 0099 would print as 19xx, and no partnership is that old. */
+export const MIN_YEAR = 1900;
+
+/** Whether a value is a real calendar date written YYYY-MM-DD, in 1900 or later. */
 export function isIsoDate(value: unknown): value is string {
+  return isCalendarDate(value) && Number(value.slice(0, 4)) >= MIN_YEAR;
+}
+
+function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const d = toUtc(value);
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() + 1 === Number(m[2]) && d.getUTCDate() === Number(m[3]);
+}
+
+/** Why a text given as a date is not one, for a message: "<value> is not a real calendar date..." or "... is before 1900". */
+export function whyNotADate(value: string): string {
+  return isCalendarDate(value)
+    ? `is before ${MIN_YEAR}; mentor accepts dates from ${MIN_YEAR}-01-01 (was the year mistyped?)`
+    : 'is not a real calendar date written YYYY-MM-DD';
 }
 
 function toUtc(date: string): UTCDate {
@@ -43,4 +57,11 @@ export function localToday(now: Date = new Date()): string {
   const m = String(now.getMonth() + 1).padStart(2, '0');
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
+}
+
+/** The date `days` calendar days after `date` (before it when negative). */
+export function addDaysTo(date: string, days: number): string {
+  const utc = toUtc(date);
+  utc.setUTCDate(utc.getUTCDate() + days);
+  return fromUtc(utc);
 }

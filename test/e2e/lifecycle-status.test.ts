@@ -13,13 +13,13 @@ describe('status', () => {
   it('the portfolio table has a row for every example partnership, with its stage and days in stage', () => {
     const result = mentor(['status', '--as-of', AS_OF], { cwd: EXAMPLES });
     expect(result.code, result.stderr).toBe(0);
-    expect(IDS).toHaveLength(6);
+    expect(IDS).toHaveLength(7); // the article's six, and the complete illustrative example
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe(`Portfolio as of ${AS_OF}`);
     for (const id of IDS) expect(lines.filter((l) => l.startsWith(`${id} `)), id).toHaveLength(1);
     const row = lines.find((l) => l.startsWith('durban-mzuzu '))!;
     expect(row).toMatch(/\bmentoring\s+active\s+269\s+3\s+3:0\s+2011-02-21\b/);
-    expect(lines.find((l) => l.startsWith('johannesburg-lilongwe '))).toMatch(/\blaunch\b.*\b14\s+11:3\b/);
+    expect(lines.find((l) => l.startsWith('johannesburg-lilongwe '))).toMatch(/\blaunch\b.*\b15\s+12:3\b/);
   });
 
   it('--json prints exactly one JSON document, with every partnership', () => {
@@ -51,6 +51,19 @@ describe('status', () => {
     expect(result.stdout).toContain('Next stage: setup');
     expect(result.stdout).toMatch(/✘ political approval on the mentee side/);
     expect(result.stdout).toMatch(/✔ political approval on the mentor side/);
+  });
+
+  it('status <id> shows baseline → latest reading → target, and the overdue actions', () => {
+    const text = mentor(['status', 'durban-mzuzu', '--as-of', '2011-06-01'], { cwd: EXAMPLES }).stdout;
+    expect(text).toMatch(/planning-approvals .*Not measured \(2010\) → 71 \(2011-02-28\) → 30 days or fewer/);
+    expect(text).toMatch(/Overdue actions\n.*\n2011-04-29 +Director of Planning and Development, Mzuzu City Council +Report planning application times/);
+    expect(mentor(['status', 'durban-mzuzu', '--as-of', AS_OF], { cwd: EXAMPLES }).stdout).not.toContain('Overdue actions');
+    const doc = JSON.parse(mentor(['status', 'durban-mzuzu', '--as-of', '2011-06-01', '--json'], { cwd: EXAMPLES }).stdout) as {
+      targets: { id: string; baseline?: string; latest?: unknown; target?: string }[];
+      overdueActions: { due: string; session: string }[];
+    };
+    expect(doc.targets[0]).toMatchObject({ id: 'planning-approvals', baseline: 'Not measured (2010)', latest: { date: '2011-02-28', value: 71 }, target: '30 days or fewer' });
+    expect(doc.overdueActions.map((a) => [a.due, a.session])).toEqual([['2011-04-29', '2011-02-21']]);
   });
 
   it('status <id> --json is one JSON document with the next gate', () => {

@@ -205,8 +205,11 @@ describe('a partnership from request to closed, by command line and hand edits',
     sustainability: 3
 `,
     );
-    refused(['--date', '2012-09-03'], ['missing ratings: ownership', 'product.launched']);
+    // Six of the seven ratings fail validate (the schema wants all seven): advance refuses the file
+    // itself (exit 1), showing validate's problem, before evaluating any gate.
+    refused(['--date', '2012-09-03'], ['error MTR010 missing required key "ownership"', 'nothing was changed', '`mentor validate partnerships/ekurhuleni-mzuzu` shows the same']);
     editPartnership(root, ID, '    sustainability: 3\n', '    sustainability: 3\n    ownership: 4\n');
+    refused(['--date', '2012-09-03'], ['product.launched'], ['missing ratings']);
     editPartnership(root, ID, '  adopted: 2012-05-24\n', '  adopted: 2012-05-24\n  launched: 2012-07-02\n');
     moved(['--date', '2012-09-03'], 'launch', 'promotion');
 

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { findBrowser } from '../../src/render/pdf.js';
@@ -50,7 +51,9 @@ test('a partnership with validation errors is not rendered (exit 1) and validate
   writeFileSync(file, readFileSync(file, 'utf8').replace('stage: mentoring', 'stge: mentoring'));
   const r = mentor(['report', 'durban-mzuzu', '--stdout', '--kind', 'tor', ...AS_OF], { cwd: root });
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/validation error.*`mentor validate partnerships\/durban-mzuzu` shows why/);
+  // The errors are shown as `mentor validate` shows them, and validate is named.
+  expect(r.stderr).toContain('partnerships/durban-mzuzu/partnership.yaml:25:1 error MTR012 unknown key "stge"');
+  expect(r.stderr).toMatch(/and its sessions have 1 error; no report is rendered from invalid data.*`mentor validate partnerships\/durban-mzuzu` shows the same/);
   expect(existsSync(path.join(root, 'reports'))).toBe(false);
 });
 
@@ -77,3 +80,49 @@ test.skipIf(!browser)('PDF: the HTML printed by Chromium, the same bytes each ti
   expect(second.code).toBe(0);
   expect(readFileSync(path.join(out, 'roadmap.pdf')).equals(pdf)).toBe(true);
 }, 60_000);
+
+test('a repository with no programme: the documents show none under their titles, and a hint says how to name it', () => {
+  const root = copyOfExamples();
+  const config = path.join(root, 'mentor.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^programme: .*\n/m, ''));
+  const r = mentor(['report', 'bergen-mombasa', '--kind', 'tor', '--stdout', ...AS_OF], { cwd: root });
+  expect(r.code).toBe(0);
+  expect(r.stdout).not.toContain('UCLG city mentoring, partnerships as of March 2011');
+  expect(r.stderr).toBe('hint: mentor.yaml names no programme, so the documents show none under their titles: add a line such as `programme: UCLG city mentoring` to mentor.yaml\n');
+});
+
+test.skipIf(!browser)('a repository template that reaches for local files and scripts prints inert', () => {
+  const root = copyOfExamples();
+  const secret = path.join(tempDir(), 'secret.txt');
+  writeFileSync(secret, 'BERGEN-PRIVATE-NOTES');
+  mkdirSync(path.join(root, 'templates'));
+  writeFileSync(
+    path.join(root, 'templates/tor.html.hbs'),
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><h1>Our own ToR</h1>
+<iframe src="file://${secret}"></iframe><object data="file://${secret}"></object>
+<script>document.write('SCRIPT-RAN')</script><p>signed in Mombasa</p></body></html>\n`,
+  );
+  const out = tempDir();
+  const html = mentor(['report', 'bergen-mombasa', '--kind', 'tor', '--format', 'html', '--stdout', ...AS_OF], { cwd: root });
+  expect(html.code).toBe(0);
+  expect(html.stdout).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+  const r = mentor(['report', 'bergen-mombasa', '--kind', 'tor', '--format', 'pdf', '--out', out, ...AS_OF], { cwd: root });
+  expect(r.stderr).toMatch(/wrote .*tor\.pdf/);
+  expect(r.code).toBe(0);
+  const text = execFileSync('pdftotext', [path.join(out, 'tor.pdf'), '-'], { encoding: 'utf8' });
+  expect(text).toContain('signed in Mombasa');
+  expect(text).not.toContain('BERGEN-PRIVATE-NOTES');
+  expect(text).not.toContain('SCRIPT-RAN');
+}, 60_000);
+
+test('a browser that fails: exit 1 with its own message, no file, not "a bug in mentor"', () => {
+  const dir = tempDir();
+  const fake = path.join(dir, 'chromium');
+  writeFileSync(fake, '#!/bin/sh\necho "chromium: missing libnss3 on this machine" >&2\nexit 127\n', { mode: 0o755 });
+  const out = tempDir();
+  const r = mentor(['report', 'bergen-mombasa', '--kind', 'tor', '--format', 'pdf', '--out', out, ...AS_OF], { cwd: EXAMPLES, env: { CHROME_PATH: fake } });
+  expect(r.stderr).toMatch(/^mentor: .*chromium did not print the PDF: .*missing libnss3 on this machine/);
+  expect(r.stderr).not.toMatch(/bug/);
+  expect(r.code).toBe(1);
+  expect(existsSync(path.join(out, 'tor.pdf'))).toBe(false);
+}, 30_000);

@@ -34,7 +34,17 @@ describe('validate on the examples', () => {
     expect(run.code).toBe(0);
     expect(run.report).toMatchObject({ ok: true, errors: 0 });
     expect(run.report!.warnings).toBeGreaterThan(0);
-    expect(run.report!.problems.every((p) => p.severity === 'warning' && /^MTR06\d$/.test(p.code))).toBe(true);
+    expect(run.report!.problems.every((p) => p.severity === 'warning' && /^MTR0[67]\d$/.test(p.code))).toBe(true);
+    // Years later, the partnerships of 2011 have stalled before mentoring (MTR068) or have open actions long past due (MTR067).
+    expect(run.report!.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['MTR067', 'MTR068']));
+  });
+
+  it('the complete example, closed in 2013, is clean at every date after its request', () => {
+    for (const asOf of ['2011-10-17', '2012-06-01', '2013-03-25', '2013-06-28', '2014-12-31']) {
+      const run = mentor(['validate', 'partnerships/durban-mzuzu-phase-2', '--as-of', asOf, '--format', 'json'], { cwd: EXAMPLES });
+      expect(run.code, asOf).toBe(0);
+      expect(readJson(run.stdout).problems, asOf).toEqual([]);
+    }
   });
 
   it('--as-of changes the health warnings', () => {

@@ -122,6 +122,17 @@ export function plantProblems(root: string): PlantedRepo {
     .expect('MTR003', capital, 'host: &who', '&who')
     .expect('MTR003', capital, 'side: *who', '*who');
 
+  // Stall alerts (MTR067-070): an open action past due, mentoring past the ToR's months, a request
+  // that never moved, a long suspension.
+  t.replace(review, '    due: 2011-04-29', '    due: 2011-03-15').expect('MTR067', review, 'due: 2011-03-15', '2011-03-15');
+  t.replace(P(B), '    duration_months: 18', '    duration_months: 9').expect('MTR069', P(B), 'stage: mentoring\nstatus: active', 'mentoring');
+  const request = (id: string, lines: string) =>
+    `id: ${id}\ntitle: Mzuzu request\nmentor:\n  name: tbd\nmentee:\n  name: Mzuzu City Council\n  kind: city\n  country: MW\n${lines}request:\n  date: 2010-03-01\n  from: Mzuzu City Council\n  topic: Planning approvals\n`;
+  t.write(P('mzuzu-request'), request('mzuzu-request', 'stage: request\nstatus: active\nhistory:\n  - stage: request\n    date: 2010-03-01\n'))
+    .expect('MTR068', P('mzuzu-request'), 'stage: request\nstatus', 'request');
+  t.write(P('mzuzu-suspended'), request('mzuzu-suspended', 'stage: request\nstatus: suspended\nhistory:\n  - stage: request\n    date: 2010-03-01\n  - status: suspended\n    date: 2010-06-01\n    reason: Local elections postponed\n'))
+    .expect('MTR070', P('mzuzu-suspended'), 'status: suspended\nhistory', 'suspended');
+
   // A partnership folder without its partnership.yaml.
   t.write('partnerships/old-drafts/README.md', 'Drafts of a partnership never requested.\n').expect('MTR021', 'partnerships/old-drafts');
 

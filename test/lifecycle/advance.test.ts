@@ -4,13 +4,18 @@
 
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MentorError } from '../../src/errors.js';
+import { checkPartnership } from '../../src/check/partnership.js';
+import { MentorError, ProblemsError } from '../../src/errors.js';
+import type { StageId } from '../../src/model/constants.js';
 import { advancePartnership, type AdvanceOptions, type AdvanceResult } from '../../src/ops/advance.js';
 import { initPartnership } from '../../src/ops/init.js';
 import { changeStatus } from '../../src/ops/status-change.js';
 import { validateRepository } from '../../src/ops/validate.js';
+import { evaluateGate } from '../../src/roadmap/index.js';
+import { openRepository } from '../../src/store/repository.js';
 import { copyOfExamples } from '../helpers/cli.js';
 import { appendToPartnership, editPartnership, readPartnershipText } from './support.js';
+import { uclg } from '../helpers/method.js';
 
 interface Data {
   stage: string;
@@ -19,8 +24,10 @@ interface Data {
 }
 const read = (root: string, id: string) => parse(readPartnershipText(root, id)) as Data;
 
-const advance = (root: string, id: string, options: Partial<Omit<AdvanceOptions, 'root' | 'id'>> = {}): AdvanceResult =>
-  advancePartnership({ root, id, date: '2011-03-31', ...options });
+const advance = (root: string, id: string, options: Partial<Omit<AdvanceOptions, 'id'>> = {}): AdvanceResult => {
+  const date = options.date ?? '2011-03-31';
+  return advancePartnership(openRepository(root), { id, date, today: date, ...options });
+};
 
 function thrown(fn: () => unknown): MentorError {
   try {
@@ -50,8 +57,14 @@ function complete(root: string): void {
   appendToPartnership(root, 'durban-mzuzu', PRODUCT.replace('  adopted: 2011-03-21\n', '  adopted: 2011-03-21\n  launched: 2011-03-24\n') + EVALUATION + HANDOVER);
 }
 
-function problems(root: string, id: string, today = '2011-03-31') {
-  return validateRepository({ root, cwd: root, paths: [`partnerships/${id}`], today }).problems;
+/** The unmet requirements of a stage's gate, evaluated on the facts of the partnership's files as they are. */
+function unmetGate(root: string, id: string, stage: StageId) {
+  const check = checkPartnership(openRepository(root).folder(id), '2011-03-31', uclg);
+  return evaluateGate(uclg, stage, { partnership: check.facts ?? {}, sessionCount: check.sessionCount }).requirements.filter((r) => !r.met);
+}
+
+async function problems(root: string, id: string, today = '2011-03-31') {
+  return (await validateRepository(openRepository(root), { cwd: root, paths: [`partnerships/${id}`], today })).problems;
 }
 
 describe('plain advance takes the next stage of the roadmap', () => {
@@ -65,7 +78,7 @@ describe('plain advance takes the next stage of the roadmap', () => {
     expect(result).toMatchObject({ from, to });
   });
 
-  it('from mentoring: evaluation, then launch, then promotion, then closed', () => {
+  it('from mentoring: evaluation, then launch, then promotion, then closed', async () => {
     const root = copyOfExamples();
     complete(root);
     for (const [from, to] of [['mentoring', 'evaluation'], ['evaluation', 'launch'], ['launch', 'promotion'], ['promotion', 'closed']]) {
@@ -74,7 +87,7 @@ describe('plain advance takes the next stage of the roadmap', () => {
     const data = read(root, 'durban-mzuzu');
     expect(data.history.slice(5).map((h) => h.stage)).toEqual(['evaluation', 'launch', 'promotion', 'closed']);
     expect(data.status).toBe('closed');
-    expect(problems(root, 'durban-mzuzu')).toEqual([]);
+    expect(await problems(root, 'durban-mzuzu')).toEqual([]);
   });
 
   it('from launch (Lilongwe launched its strategy first): evaluation, then promotion', () => {
@@ -94,9 +107,16 @@ describe('the gates of the first stages', () => {
     const root = copyOfExamples();
     initPartnership({ repoStart: root, id: 'ekurhuleni-mzuzu', mentor: { name: 'tbd' }, mentee: { name: 'Mzuzu City Council', country: 'MW' }, topic: 'Revenue collection', date: '2011-04-04' });
     editPartnership(root, 'ekurhuleni-mzuzu', 'request:\n  date: 2011-04-04\n  from: Mzuzu City Council\n  topic: Revenue collection\n', 'request:\n  date: 2011-04-04\n');
-    const refused = advance(root, 'ekurhuleni-mzuzu', { date: '2011-04-11' });
-    expect(refused).toMatchObject({ outcome: 'refused', to: 'assessment' });
-    expect(refused.gates[0]!.requirements.filter((r) => !r.met).map((r) => r.field)).toEqual(['request.from', 'request.topic']);
+    const before = readPartnershipText(root, 'ekurhuleni-mzuzu');
+    // A request without sender and topic fails validate: advance now refuses the file itself (exit 1,
+    // validate's problems) before planning any move, and writes nothing.
+    const refused = thrown(() => advance(root, 'ekurhuleni-mzuzu', { date: '2011-04-11' }));
+    expect(refused).toBeInstanceOf(ProblemsError);
+    expect(refused.exitCode).toBe(1);
+    expect((refused as ProblemsError).report.problems.filter((p) => p.code === 'MTR010').map((p) => p.message)).toEqual(['missing required key "from"', 'missing required key "topic"']);
+    expect(readPartnershipText(root, 'ekurhuleni-mzuzu')).toBe(before);
+    // The gate of assessment, evaluated on what the file says, names the sender and the topic.
+    expect(unmetGate(root, 'ekurhuleni-mzuzu', 'assessment').map((r) => r.field)).toEqual(['request.from', 'request.topic']);
     editPartnership(root, 'ekurhuleni-mzuzu', 'request:\n  date: 2011-04-04\n', 'request:\n  date: 2011-04-04\n  from: MALGA\n  topic: Revenue collection\n');
     expect(advance(root, 'ekurhuleni-mzuzu', { date: '2011-04-11' })).toMatchObject({ outcome: 'moved', to: 'assessment' });
   });
@@ -109,7 +129,12 @@ describe('the gates of the first stages', () => {
     const unmet = () => advance(root, 'ekurhuleni-mzuzu', { date: '2011-05-16', dryRun: true }).gates[0]!.requirements.filter((r) => !r.met).map((r) => r.id);
     expect(unmet()).toEqual(['mentor.identified']);
     editPartnership(root, 'ekurhuleni-mzuzu', '  name: tbd\n', '  name: Ekurhuleni Metropolitan Municipality\n  kind: city\n');
-    expect(unmet(), 'a mentor without a country is not identified yet').toEqual(['mentor.identified']);
+    // A named mentor without its country fails validate: the dry run now refuses the file itself (exit 1).
+    const refused = thrown(() => unmet());
+    expect(refused).toBeInstanceOf(ProblemsError);
+    expect(refused.exitCode).toBe(1);
+    expect((refused as ProblemsError).report.problems.map((p) => p.message)).toEqual(['missing required key "country"']);
+    expect(unmetGate(root, 'ekurhuleni-mzuzu', 'agreement').map((r) => r.id), 'a mentor without a country is not identified yet').toEqual(['mentor.identified']);
     editPartnership(root, 'ekurhuleni-mzuzu', 'Municipality\n  kind: city\n', 'Municipality\n  kind: city\n  country: ZA\n');
     expect(unmet()).toEqual([]);
   });
@@ -118,7 +143,7 @@ describe('the gates of the first stages', () => {
 describe('targets: 1 to 5 to enter mentoring, more is then only a warning', () => {
   const target = (n: number) => `  - id: target-${n}\n    title: Target ${n}\n    indicator: Indicator ${n}\n    due: 2011-12-31\n    status: not-started\n`;
 
-  it('six targets keep durban-alan out of mentoring; five let it in; a sixth added later is a warning (MTR063), not an error', () => {
+  it('six targets keep durban-alan out of mentoring; five let it in; a sixth added later is a warning (MTR063), not an error', async () => {
     const root = copyOfExamples();
     const id = 'durban-alan'; // at setup with a task force, no targets yet
     appendToPartnership(root, id, 'targets:\n' + [1, 2, 3, 4, 5, 6].map(target).join(''));
@@ -128,7 +153,7 @@ describe('targets: 1 to 5 to enter mentoring, more is then only a warning', () =
     editPartnership(root, id, target(6), '');
     expect(advance(root, id)).toMatchObject({ outcome: 'moved', to: 'mentoring' });
     editPartnership(root, id, target(5), target(5) + target(6));
-    const found = problems(root, id);
+    const found = await problems(root, id);
     expect(found.filter((p) => p.severity === 'error')).toEqual([]);
     expect(found.filter((p) => p.code === 'MTR063').map((p) => p.severity)).toEqual(['warning']);
   });
@@ -153,7 +178,7 @@ describe('--to', () => {
     expect(advance(root, 'durban-mzuzu', { dryRun: true }).to).toBe('evaluation');
   });
 
-  it('skips ahead only when every gate on the way is met, and says which are not', () => {
+  it('skips ahead only when every gate on the way is met, and says which are not', async () => {
     const root = copyOfExamples();
     const id = 'ekurhuleni-blantyre'; // at agreement: Blantyre's approval, the task force and the targets are missing
     const before = readPartnershipText(root, id);
@@ -183,17 +208,17 @@ targets:
     );
     expect(advance(root, id, { to: 'mentoring', note: 'straight to mentoring' })).toMatchObject({ outcome: 'moved', from: 'agreement', to: 'mentoring', forced: false });
     expect(read(root, id).history.at(-1)).toEqual({ stage: 'mentoring', date: '2011-03-31', note: 'straight to mentoring' });
-    expect(problems(root, id).filter((p) => p.severity === 'error')).toEqual([]);
+    expect((await problems(root, id)).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
-  it('from mentoring --to promotion passes the gates of evaluation and launch as well', () => {
+  it('from mentoring --to promotion passes the gates of evaluation and launch as well', async () => {
     const root = copyOfExamples();
     const plan = advance(root, 'durban-mzuzu', { to: 'promotion', dryRun: true });
     expect(plan.gates.map((g) => g.stage)).toEqual(['evaluation', 'launch', 'promotion']);
     expect(plan.outcome).toBe('refused');
     complete(root);
     expect(advance(root, 'durban-mzuzu', { to: 'promotion' })).toMatchObject({ outcome: 'moved', to: 'promotion' });
-    expect(problems(root, 'durban-mzuzu')).toEqual([]);
+    expect(await problems(root, 'durban-mzuzu')).toEqual([]);
   });
 
   it('--to the current stage is a usage error', () => {
@@ -215,14 +240,14 @@ describe('going back, and forcing', () => {
     expect(readPartnershipText(root, 'durban-mzuzu')).toBe(before);
   });
 
-  it('a forced move back is recorded forced: true with its reason, and validates without errors', () => {
+  it('a forced move back is recorded forced: true with its reason, and validates without errors', async () => {
     const root = copyOfExamples();
     const result = advance(root, 'durban-mzuzu', { to: 'setup', force: true, reason: 'Targets renegotiated after the elections' });
     expect(result).toMatchObject({ outcome: 'moved', from: 'mentoring', to: 'setup', forced: true, backward: true });
     const data = read(root, 'durban-mzuzu');
     expect(data.stage).toBe('setup');
     expect(data.history.at(-1)).toEqual({ stage: 'setup', date: '2011-03-31', forced: true, reason: 'Targets renegotiated after the elections' });
-    expect(problems(root, 'durban-mzuzu').filter((p) => p.severity === 'error')).toEqual([]);
+    expect((await problems(root, 'durban-mzuzu')).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('a forward move whose gates are met is not marked forced, even with --force; the reason becomes its note', () => {
@@ -232,11 +257,11 @@ describe('going back, and forcing', () => {
     expect(read(root, 'durban-mzuzu').history.at(-1)).toEqual({ stage: 'evaluation', date: '2011-03-31', note: 'just in case' });
   });
 
-  it('after a forced move into an unmet gate, validate reports MTR051 warnings, not errors', () => {
+  it('after a forced move into an unmet gate, validate reports MTR051 warnings, not errors', async () => {
     const root = copyOfExamples();
     const id = 'ekurhuleni-blantyre';
     expect(advance(root, id, { to: 'setup', force: true, reason: "Blantyre's approval delayed by the elections" })).toMatchObject({ outcome: 'moved', forced: true });
-    const found = problems(root, id);
+    const found = await problems(root, id);
     expect(found.filter((p) => p.severity === 'error')).toEqual([]);
     const gateWarnings = found.filter((p) => p.code === 'MTR051');
     expect(gateWarnings.length).toBeGreaterThan(0);
@@ -245,11 +270,11 @@ describe('going back, and forcing', () => {
     expect(found.some((p) => p.code === 'MTR050')).toBe(false);
   });
 
-  it('a forced skip over several unmet gates warns about each of them', () => {
+  it('a forced skip over several unmet gates warns about each of them', async () => {
     const root = copyOfExamples();
     const id = 'ekurhuleni-blantyre';
     advance(root, id, { to: 'mentoring', force: true, reason: 'the programme decided to start at once' });
-    const found = problems(root, id);
+    const found = await problems(root, id);
     expect(found.filter((p) => p.severity === 'error')).toEqual([]);
     const messages = found.filter((p) => p.code === 'MTR051').map((p) => p.message).join('\n');
     expect(messages).toMatch(/mentee side/); // the gate of setup
@@ -257,17 +282,17 @@ describe('going back, and forcing', () => {
     expect(messages).toMatch(/targets/);
   });
 
-  it('the same unmet gate written by hand (no forced move) is an error, MTR050', () => {
+  it('the same unmet gate written by hand (no forced move) is an error, MTR050', async () => {
     const root = copyOfExamples();
     const id = 'ekurhuleni-blantyre';
     editPartnership(root, id, '\nstage: agreement\n', '\nstage: setup\n');
     editPartnership(root, id, '    note: Terms of Reference being negotiated; Ekurhuleni has approved, Blantyre\'s approval pending.\n', "    note: Terms of Reference being negotiated; Ekurhuleni has approved, Blantyre's approval pending.\n  - stage: setup\n    date: 2011-03-01\n");
-    expect(problems(root, id).filter((p) => p.code === 'MTR050' && p.severity === 'error').length).toBeGreaterThan(0);
+    expect((await problems(root, id)).filter((p) => p.code === 'MTR050' && p.severity === 'error').length).toBeGreaterThan(0);
   });
 });
 
 describe('closed, and the status that goes with it', () => {
-  it('entering closed sets the status closed; a forced move out of it sets it active again', () => {
+  it('entering closed sets the status closed; a forced move out of it sets it active again', async () => {
     const root = copyOfExamples();
     complete(root);
     expect(advance(root, 'durban-mzuzu', { to: 'closed', note: 'Control handed back to Mzuzu' })).toMatchObject({ outcome: 'moved', to: 'closed' });
@@ -278,17 +303,17 @@ describe('closed, and the status that goes with it', () => {
     const data = read(root, 'durban-mzuzu');
     expect(data).toMatchObject({ stage: 'promotion', status: 'active' });
     expect(data.history.at(-1)).toEqual({ stage: 'promotion', date: '2011-04-01', forced: true, reason: 'new owner needed' });
-    expect(problems(root, 'durban-mzuzu', '2011-04-01').filter((p) => p.severity === 'error')).toEqual([]);
+    expect((await problems(root, 'durban-mzuzu', '2011-04-01')).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('a suspended or cancelled partnership does not advance until it is resumed', () => {
     const root = copyOfExamples();
     for (const action of ['suspend', 'cancel'] as const) {
-      changeStatus({ root, id: 'durban-mzuzu', action, date: '2011-03-31', reason: 'Local elections postponed' });
+      changeStatus(openRepository(root), { id: 'durban-mzuzu', action, date: '2011-03-31', today: '2011-03-31', reason: 'Local elections postponed' });
       const refused = advance(root, 'durban-mzuzu');
       expect(refused.outcome).toBe('refused');
       expect(refused.refusal).toMatch(/resume/);
-      changeStatus({ root, id: 'durban-mzuzu', action: 'resume', date: '2011-03-31' });
+      changeStatus(openRepository(root), { id: 'durban-mzuzu', action: 'resume', date: '2011-03-31', today: '2011-03-31' });
     }
     expect(advance(root, 'durban-mzuzu')).toMatchObject({ outcome: 'moved', to: 'evaluation' });
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { advancePartnership } from '../../src/ops/advance.js';
 import { changeStatus } from '../../src/ops/status-change.js';
 import { validateRepository } from '../../src/ops/validate.js';
+import { openRepository } from '../../src/store/repository.js';
 import { parse } from 'yaml';
 import { goldenRepo, golden, NEW_ID, readPartnershipText, writePartnershipText } from './support.js';
 
@@ -25,16 +26,16 @@ const original = commentsOf(input);
 
 // Each step rewrites the file; dates increase so none is refused for going back in time.
 const STEPS: [string, (root: string) => void][] = [
-  ['suspend', (root) => expect(changeStatus({ root, id: NEW_ID, action: 'suspend', date: '2012-09-10', reason: 'Local elections postponed' }).refusal).toBeUndefined()],
-  ['resume', (root) => expect(changeStatus({ root, id: NEW_ID, action: 'resume', date: '2012-09-20' }).refusal).toBeUndefined()],
-  ['forced move back', (root) => expect(advancePartnership({ root, id: NEW_ID, date: '2012-09-21', to: 'mentoring', force: true, reason: 'second round of targets' }).outcome).toBe('moved')],
-  ['advance to evaluation', (root) => expect(advancePartnership({ root, id: NEW_ID, date: '2012-09-22' }).to).toBe('evaluation')],
-  ['advance to launch', (root) => expect(advancePartnership({ root, id: NEW_ID, date: '2012-09-23' }).to).toBe('launch')],
-  ['advance to promotion', (root) => expect(advancePartnership({ root, id: NEW_ID, date: '2012-09-24' }).to).toBe('promotion')],
-  ['closing', (root) => expect(advancePartnership({ root, id: NEW_ID, date: '2012-10-01' }).to).toBe('closed')],
-  ['forced move out of closed', (root) => expect(advancePartnership({ root, id: NEW_ID, date: '2012-10-02', to: 'promotion', force: true, reason: 'reopened' }).outcome).toBe('moved')],
-  ['cancel', (root) => expect(changeStatus({ root, id: NEW_ID, action: 'cancel', date: '2012-10-03', reason: 'no budget' }).refusal).toBeUndefined()],
-  ['resume a cancelled partnership', (root) => expect(changeStatus({ root, id: NEW_ID, action: 'resume', date: '2012-10-04', reason: 'budget found' }).refusal).toBeUndefined()],
+  ['suspend', (root) => expect(changeStatus(openRepository(root), { id: NEW_ID, action: 'suspend', date: '2012-09-10', today: '2012-09-10', reason: 'Local elections postponed' }).refusal).toBeUndefined()],
+  ['resume', (root) => expect(changeStatus(openRepository(root), { id: NEW_ID, action: 'resume', date: '2012-09-20', today: '2012-09-20' }).refusal).toBeUndefined()],
+  ['forced move back', (root) => expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-09-21', today: '2012-09-21', to: 'mentoring', force: true, reason: 'second round of targets' }).outcome).toBe('moved')],
+  ['advance to evaluation', (root) => expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-09-22', today: '2012-09-22' }).to).toBe('evaluation')],
+  ['advance to launch', (root) => expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-09-23', today: '2012-09-23' }).to).toBe('launch')],
+  ['advance to promotion', (root) => expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-09-24', today: '2012-09-24' }).to).toBe('promotion')],
+  ['closing', (root) => expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-10-01', today: '2012-10-01' }).to).toBe('closed')],
+  ['forced move out of closed', (root) => expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-10-02', today: '2012-10-02', to: 'promotion', force: true, reason: 'reopened' }).outcome).toBe('moved')],
+  ['cancel', (root) => expect(changeStatus(openRepository(root), { id: NEW_ID, action: 'cancel', date: '2012-10-03', today: '2012-10-03', reason: 'no budget' }).refusal).toBeUndefined()],
+  ['resume a cancelled partnership', (root) => expect(changeStatus(openRepository(root), { id: NEW_ID, action: 'resume', date: '2012-10-04', today: '2012-10-04', reason: 'budget found' }).refusal).toBeUndefined()],
 ];
 
 describe('hand-written comments survive every rewrite', () => {
@@ -46,7 +47,7 @@ describe('hand-written comments survive every rewrite', () => {
     expect(lines.at(-2)).toMatch(/^# End of the file/); // at the end
   });
 
-  it('after each command in turn, every comment is still there, on the line of the same key, in the same order', () => {
+  it('after each command in turn, every comment is still there, on the line of the same key, in the same order', async () => {
     const root = goldenRepo('promotion.input.yaml');
     for (const [name, step] of STEPS) {
       const before = readPartnershipText(root, NEW_ID);
@@ -60,13 +61,13 @@ describe('hand-written comments survive every rewrite', () => {
     const data = parse(readPartnershipText(root, NEW_ID)) as { stage: string; status: string; history: unknown[] };
     expect(data).toMatchObject({ stage: 'promotion', status: 'active' });
     expect(data.history).toHaveLength(8 + STEPS.length);
-    const problems = validateRepository({ root, cwd: root, today: '2012-10-04' }).problems;
+    const problems = (await validateRepository(openRepository(root), { cwd: root, today: '2012-10-04' })).problems;
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('the end-of-file comment stays the last line, after the new history entries', () => {
     const root = goldenRepo('promotion.input.yaml');
-    advancePartnership({ root, id: NEW_ID, date: '2012-10-01' });
+    advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-10-01', today: '2012-10-01' });
     const lines = readPartnershipText(root, NEW_ID).trimEnd().split('\n');
     expect(lines.at(-1)).toBe("# End of the file: the secretariat's last check was in October 2012.");
   });
@@ -75,7 +76,7 @@ describe('hand-written comments survive every rewrite', () => {
     const root = goldenRepo('promotion.input.yaml');
     const text = input.replace(/^history:\n[\s\S]*?(?=^request:)/m, 'history: [{stage: request, date: 2011-04-04}, {stage: assessment, date: 2011-04-18}, {stage: agreement, date: 2011-05-16}, {stage: setup, date: 2011-06-20}, {stage: mentoring, date: 2011-07-11}, {stage: evaluation, date: 2012-06-04}, {stage: launch, date: 2012-07-02}, {stage: promotion, date: 2012-09-03}] # all in one line\n');
     writePartnershipText(root, NEW_ID, text);
-    expect(advancePartnership({ root, id: NEW_ID, date: '2012-10-01' }).outcome).toBe('moved');
+    expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-10-01', today: '2012-10-01' }).outcome).toBe('moved');
     const after = readPartnershipText(root, NEW_ID);
     const data = parse(after) as { stage: string; status: string; history: { stage: string; date: string }[] };
     expect(data.history.at(-1)).toEqual({ stage: 'closed', date: '2012-10-01' });
@@ -89,7 +90,7 @@ describe('hand-written comments survive every rewrite', () => {
   it('a file with Windows line endings keeps them: no line of the result ends without CR', () => {
     const root = goldenRepo('promotion.input.yaml');
     writePartnershipText(root, NEW_ID, input.replace(/\n/g, '\r\n'));
-    expect(advancePartnership({ root, id: NEW_ID, date: '2012-10-01', note: 'Handover' }).outcome).toBe('moved');
+    expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-10-01', today: '2012-10-01', note: 'Handover' }).outcome).toBe('moved');
     const after = readPartnershipText(root, NEW_ID);
     expect(parse(after)).toMatchObject({ stage: 'closed', status: 'closed' });
     expect(after.split('\r\n').filter((line) => line.includes('\n'))).toEqual([]);

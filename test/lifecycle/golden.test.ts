@@ -7,18 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { advancePartnership, type AdvanceOptions } from '../../src/ops/advance.js';
 import { changeStatus, type StatusAction } from '../../src/ops/status-change.js';
 import { validateRepository } from '../../src/ops/validate.js';
+import { openRepository } from '../../src/store/repository.js';
 import { golden, goldenRepo, NEW_ID, readPartnershipText } from './support.js';
 
 type Step =
-  | { advance: Omit<AdvanceOptions, 'root' | 'id'> }
+  | { advance: Omit<AdvanceOptions, 'id' | 'today'> }
   | { status: StatusAction; date: string; reason?: string };
 
 function apply(root: string, step: Step): void {
   if ('advance' in step) {
-    const result = advancePartnership({ root, id: NEW_ID, ...step.advance });
+    const result = advancePartnership(openRepository(root), { id: NEW_ID, today: step.advance.date, ...step.advance });
     expect(result.outcome, JSON.stringify(result.refusal)).toBe('moved');
   } else {
-    const result = changeStatus({ root, id: NEW_ID, action: step.status, date: step.date, ...(step.reason !== undefined && { reason: step.reason }) });
+    const result = changeStatus(openRepository(root), { id: NEW_ID, action: step.status, date: step.date, today: step.date, ...(step.reason !== undefined && { reason: step.reason }) });
     expect(result.refusal).toBeUndefined();
   }
 }
@@ -48,9 +49,9 @@ const CASES: { name: string; input: string; steps: Step[]; expected: string }[] 
 ];
 
 describe('golden files: one command on a hand-written partnership.yaml', () => {
-  it.each(['setup.input.yaml', 'promotion.input.yaml'])('the input %s is a valid partnership (no errors)', (input) => {
+  it.each(['setup.input.yaml', 'promotion.input.yaml'])('the input %s is a valid partnership (no errors)', async (input) => {
     const root = goldenRepo(input);
-    const result = validateRepository({ root, cwd: root, today: '2012-10-01' });
+    const result = await validateRepository(openRepository(root), { cwd: root, today: '2012-10-01' });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
@@ -60,10 +61,10 @@ describe('golden files: one command on a hand-written partnership.yaml', () => {
     expect(readPartnershipText(root, NEW_ID)).toBe(golden(expected));
   });
 
-  it.each(CASES)('$name: the result is still a valid partnership', ({ input, steps }) => {
+  it.each(CASES)('$name: the result is still a valid partnership', async ({ input, steps }) => {
     const root = goldenRepo(input);
     for (const step of steps) apply(root, step);
-    const result = validateRepository({ root, cwd: root, today: '2012-12-31' });
+    const result = await validateRepository(openRepository(root), { cwd: root, today: '2012-12-31' });
     // Forced moves leave warnings (MTR051); nothing in these files may be an error.
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
@@ -71,10 +72,10 @@ describe('golden files: one command on a hand-written partnership.yaml', () => {
   it('a refused move and a dry run leave the file byte for byte as it was', () => {
     const root = goldenRepo('promotion.input.yaml');
     const before = readPartnershipText(root, NEW_ID);
-    expect(advancePartnership({ root, id: NEW_ID, date: '2012-10-01', dryRun: true }).outcome).toBe('dry-run');
-    expect(advancePartnership({ root, id: NEW_ID, date: '2012-10-01', to: 'setup' }).outcome).toBe('refused');
-    expect(advancePartnership({ root, id: NEW_ID, date: '2012-10-01', to: 'setup', force: true, reason: 'a dry run only', dryRun: true }).outcome).toBe('dry-run');
-    expect(changeStatus({ root, id: NEW_ID, action: 'resume', date: '2012-10-01' }).refusal).toMatch(/active/);
+    expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-10-01', today: '2012-10-01', dryRun: true }).outcome).toBe('dry-run');
+    expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-10-01', today: '2012-10-01', to: 'setup' }).outcome).toBe('refused');
+    expect(advancePartnership(openRepository(root), { id: NEW_ID, date: '2012-10-01', today: '2012-10-01', to: 'setup', force: true, reason: 'a dry run only', dryRun: true }).outcome).toBe('dry-run');
+    expect(changeStatus(openRepository(root), { id: NEW_ID, action: 'resume', date: '2012-10-01', today: '2012-10-01' }).refusal).toMatch(/active/);
     expect(readPartnershipText(root, NEW_ID)).toBe(before);
   });
 });

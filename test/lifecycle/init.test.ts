@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { validateRepository } from '../../src/ops/validate.js';
+import { openRepository } from '../../src/store/repository.js';
 import { copyOfExamples, tempDir } from '../helpers/cli.js';
 import { fakeIo, NEW_ID, readPartnershipText, snapshot } from './support.js';
 
@@ -48,7 +49,7 @@ describe('init', () => {
       focus: ['municipal finance', 'revenue collection'],
       locale: 'fr',
     });
-    const problems = validateRepository({ root, cwd: root, paths: [`partnerships/${NEW_ID}`], today: '2011-04-04' }).problems;
+    const problems = (await validateRepository(openRepository(root), { cwd: root, paths: [`partnerships/${NEW_ID}`], today: '2011-04-04' })).problems;
     expect(problems).toEqual([]);
   });
 
@@ -59,6 +60,47 @@ describe('init', () => {
     args[args.indexOf('MW')] = 'mw';
     expect((await init(root, ...args)).code).toBe(0);
     expect(parse(readPartnershipText(root, NEW_ID))).toMatchObject({ mentor: { country: 'ZA' }, mentee: { country: 'MW' } });
+  });
+
+  it.each([
+    ['Kenia', 'KE'], // Spanish
+    ['Afrique du Sud', 'ZA'], // French
+    ['Côte d’Ivoire', 'CI'],
+    ['cote d\'ivoire', 'CI'],
+  ])('accepts --mentee-country %s, a name in one of the working languages, as %s', async (name, code) => {
+    const root = copyOfExamples();
+    const args = [...REQUIRED];
+    args[args.indexOf('MW')] = name;
+    const result = await init(root, ...args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readPartnershipText(root, NEW_ID))).toMatchObject({ mentee: { country: code } });
+  });
+
+  it.each([
+    ['Kenja', 'did you mean KE (Kenya)?'],
+    ['Malawy', 'did you mean MW (Malawi)?'],
+    ['Narnia', 'use the ISO 3166-1 code'],
+  ])('refuses --mentee-country %s with exit 2, saying %s, and writes nothing', async (name, says) => {
+    const root = copyOfExamples();
+    const before = snapshot(root);
+    const args = [...REQUIRED];
+    args[args.indexOf('MW')] = name;
+    const result = await init(root, ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--mentee-country ${name} is not a country`);
+    expect(result.stderr).toContain(says);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('--programme names the programme of a new repository; without it, a hint says how to add one', async () => {
+    const withIt = tempDir();
+    expect((await init(withIt, ...REQUIRED, '--programme', 'UCLG city mentoring')).code).toBe(0);
+    expect(parse(readFileSync(path.join(withIt, 'mentor.yaml'), 'utf8'))).toEqual({ name: path.basename(withIt), programme: 'UCLG city mentoring' });
+    const without = await init(tempDir(), ...REQUIRED);
+    expect(without.stderr).toContain('hint: mentor.yaml names no programme');
+    const existing = await init(copyOfExamples(), ...REQUIRED, '--programme', 'Another');
+    expect(existing.code).toBe(0);
+    expect(existing.stderr).toContain('warning: --programme names the programme of a new repository');
   });
 
   it('from a folder inside a repository, finds the repository above, as git does', async () => {
@@ -91,7 +133,7 @@ describe('init', () => {
     expect(result.stderr).toContain('created a new mentor repository');
     expect(parse(readFileSync(path.join(cwd, 'mentor.yaml'), 'utf8'))).toMatchObject({ name: 'programme' });
     expect(existsSync(path.join(cwd, 'schema/partnership.schema.json'))).toBe(true);
-    const validate = validateRepository({ root: cwd, cwd, today: '2011-04-04' });
+    const validate = await validateRepository(openRepository(cwd), { cwd, today: '2011-04-04' });
     expect(validate.problems).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MentorError, UsageError } from '../../src/errors.js';
 import { changeStatus } from '../../src/ops/status-change.js';
+import { openRepository } from '../../src/store/repository.js';
 import { LOCK_STALE_MS, LOCK_WAIT_MS, withLock } from '../../src/store/lock.js';
 import { copyOfExamples, tempDir } from '../helpers/cli.js';
 import { deadPid, readPartnershipText } from './support.js';
@@ -120,7 +121,7 @@ describe('edits of a partnership under its lock', () => {
     const root = copyOfExamples();
     const lock = path.join(root, 'partnerships/durban-mzuzu/.partnership.yaml.lock');
     writeFileSync(lock, owner(deadPid()));
-    const result = changeStatus({ root, id: 'durban-mzuzu', action: 'suspend', date: '2011-04-01', reason: 'Local elections postponed' });
+    const result = changeStatus(openRepository(root), { id: 'durban-mzuzu', action: 'suspend', date: '2011-04-01', today: '2011-04-01', reason: 'Local elections postponed' });
     expect(result.refusal).toBeUndefined();
     expect(readPartnershipText(root, 'durban-mzuzu')).toContain('  - status: suspended\n    date: 2011-04-01\n    reason: Local elections postponed\n');
     expect(readdirSync(path.dirname(lock)).filter((name) => name.startsWith('.'))).toEqual([]);

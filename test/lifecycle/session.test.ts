@@ -8,10 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { DataError, MentorError, UsageError } from '../../src/errors.js';
 import { initPartnership } from '../../src/ops/init.js';
 import { addSession, listSessions } from '../../src/ops/session.js';
+import { openRepository } from '../../src/store/repository.js';
 import { copyOfExamples } from '../helpers/cli.js';
 
 const ID = 'durban-mzuzu';
 const base = { date: '2011-03-28', title: 'Planning approvals clinic', type: 'workshop', level: 'technical', host: 'mentee' };
+/** The examples are "as of March 2011". */
+const TODAY = '2011-03-31';
 const sessionsOf = (root: string, id = ID) => path.join(root, 'partnerships', id, 'sessions');
 
 function thrown(fn: () => unknown): MentorError {
@@ -27,7 +30,7 @@ function thrown(fn: () => unknown): MentorError {
 describe('addSession', () => {
   it('writes a new file named <date>-<slug of the title>.yaml, with the schema line for editors', () => {
     const root = copyOfExamples();
-    const result = addSession({ root, id: ID, session: { ...base, location: 'Mzuzu' } });
+    const result = addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, location: 'Mzuzu' } });
     expect(result.file).toBe(`partnerships/${ID}/sessions/2011-03-28-planning-approvals-clinic.yaml`);
     const text = readFileSync(path.join(root, result.file), 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schema\/session\.schema\.json$/);
@@ -35,32 +38,35 @@ describe('addSession', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('a second session with the same date and title gets a short random suffix; the first is untouched', () => {
+  it('a second session whose title makes the same slug gets a short random suffix; the exact same date and title is refused; the first is untouched', () => {
     const root = copyOfExamples();
-    const first = addSession({ root, id: ID, session: { ...base, location: 'first' } });
+    const first = addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, location: 'first' } });
     const firstText = readFileSync(path.join(root, first.file), 'utf8');
     // "Planning Approvals Clinic!" makes the same slug: it must not replace the first file either.
-    const second = addSession({ root, id: ID, session: { ...base, title: 'Planning Approvals Clinic!', location: 'second' } });
+    const second = addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, title: 'Planning Approvals Clinic!', location: 'second' } });
     expect(second.file).toMatch(/\/2011-03-28-planning-approvals-clinic-[0-9a-f]{4}\.yaml$/);
     expect(readFileSync(path.join(root, first.file), 'utf8')).toBe(firstText);
     expect(parse(readFileSync(path.join(root, second.file), 'utf8'))).toMatchObject({ location: 'second' });
-    // The exact same title again: another name still, and a warning that validate will report the pair.
-    const third = addSession({ root, id: ID, session: { ...base, location: 'third' } });
-    expect(new Set([first.file, second.file, third.file]).size).toBe(3);
-    expect(third.warnings.join('\n')).toMatch(/same title/);
+    // The exact same date and title again: refused (a data error, exit 1) naming the file already logged; nothing is written.
+    const files = readdirSync(sessionsOf(root));
+    const third = thrown(() => addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, location: 'third' } }));
+    expect(third).toBeInstanceOf(DataError);
+    expect(third.exitCode).toBe(1);
+    expect(third.message).toContain(first.file);
+    expect(readdirSync(sessionsOf(root))).toEqual(files);
     expect(readFileSync(path.join(root, first.file), 'utf8')).toBe(firstText);
   });
 
   it('a title with nothing to make a slug of still gives a valid file name', () => {
     const root = copyOfExamples();
-    expect(addSession({ root, id: ID, session: { ...base, title: '会议' } }).file).toBe(`partnerships/${ID}/sessions/2011-03-28-session.yaml`);
-    expect(addSession({ root, id: ID, session: { ...base, date: '2011-03-29', title: 'Sesión de diagnóstico' } }).file).toBe(`partnerships/${ID}/sessions/2011-03-29-sesion-de-diagnostico.yaml`);
+    expect(addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, title: '会议' } }).file).toBe(`partnerships/${ID}/sessions/2011-03-28-session.yaml`);
+    expect(addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, date: '2011-03-29', title: 'Sesión de diagnóstico' } }).file).toBe(`partnerships/${ID}/sessions/2011-03-29-sesion-de-diagnostico.yaml`);
   });
 
   it('a target the partnership lacks is a usage error (exit 2) naming its targets, and nothing is written', () => {
     const root = copyOfExamples();
     const before = readdirSync(sessionsOf(root));
-    const error = thrown(() => addSession({ root, id: ID, session: { ...base, targets: ['planning-approvals', 'debt-recovery'] } }));
+    const error = thrown(() => addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, targets: ['planning-approvals', 'debt-recovery'] } }));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('"debt-recovery"');
@@ -77,7 +83,7 @@ describe('addSession', () => {
   ])('a session with %s fails the schema: a data error (exit 1), nothing written', (_what, change) => {
     const root = copyOfExamples();
     const before = readdirSync(sessionsOf(root));
-    const error = thrown(() => addSession({ root, id: ID, session: { ...base, ...change } }));
+    const error = thrown(() => addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, ...change } }));
     expect(error).toBeInstanceOf(DataError);
     expect(error.exitCode).toBe(1);
     expect(readdirSync(sessionsOf(root))).toEqual(before);
@@ -85,14 +91,14 @@ describe('addSession', () => {
 
   it('logs a session before mentoring, or of a suspended partnership, with a warning', () => {
     const root = copyOfExamples();
-    const result = addSession({ root, id: 'ekurhuleni-blantyre', session: { ...base, date: '2011-03-28' } });
+    const result = addSession(openRepository(root), { id: 'ekurhuleni-blantyre', today: TODAY, session: { ...base, date: '2011-03-28' } });
     expect(result.warnings.join('\n')).toMatch(/before mentoring/);
     expect(existsSync(path.join(root, result.file))).toBe(true);
   });
 
   it('an unknown partnership is a usage error with a did-you-mean, and creates no folder', () => {
     const root = copyOfExamples();
-    const error = thrown(() => addSession({ root, id: 'durban-mzuz', session: base }));
+    const error = thrown(() => addSession(openRepository(root), { id: 'durban-mzuz', today: TODAY, session: base }));
     expect(error.exitCode).toBe(2);
     expect(error.hint).toContain('did you mean "durban-mzuzu"?');
     expect(existsSync(path.join(root, 'partnerships/durban-mzuz'))).toBe(false);
@@ -102,10 +108,10 @@ describe('addSession', () => {
 describe('listSessions', () => {
   it('numbers the sessions by date, whatever order they were logged in', () => {
     const root = copyOfExamples();
-    addSession({ root, id: ID, session: { ...base, date: '2011-03-28', title: 'Latest' } });
-    addSession({ root, id: ID, session: { ...base, date: '2010-07-20', title: 'Earliest' } });
-    addSession({ root, id: ID, session: { ...base, date: '2010-11-08', title: 'Same day as the study visit' } });
-    const rows = listSessions(root, ID);
+    addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, date: '2011-03-28', title: 'Latest' } });
+    addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, date: '2010-07-20', title: 'Earliest' } });
+    addSession(openRepository(root), { id: ID, today: TODAY, session: { ...base, date: '2010-11-08', title: 'Same day as the study visit' } });
+    const { rows } = listSessions(openRepository(root), ID, TODAY);
     expect(rows.map((r) => [r.number, r.date])).toEqual([
       [1, '2010-07-20'],
       [2, '2010-08-09'],
@@ -122,13 +128,13 @@ describe('listSessions', () => {
     const root = copyOfExamples();
     writeFileSync(path.join(sessionsOf(root), 'minutes.pdf'), '%PDF-1.4');
     writeFileSync(path.join(sessionsOf(root), '.2011-03-28-draft.yaml.tmp'), 'date: 2011-03-28');
-    expect(listSessions(root, ID)).toHaveLength(3);
+    expect(listSessions(openRepository(root), ID, TODAY).rows).toHaveLength(3);
   });
 
   it('a partnership without sessions (no sessions folder yet) has an empty list', () => {
     const root = copyOfExamples();
     initPartnership({ repoStart: root, id: 'ekurhuleni-mzuzu', mentor: { name: 'tbd' }, mentee: { name: 'Mzuzu City Council', country: 'MW' }, topic: 'Revenue collection', date: '2011-04-04' });
     expect(existsSync(sessionsOf(root, 'ekurhuleni-mzuzu'))).toBe(false);
-    expect(listSessions(root, 'ekurhuleni-mzuzu')).toEqual([]);
+    expect(listSessions(openRepository(root), 'ekurhuleni-mzuzu', TODAY).rows).toEqual([]);
   });
 });

@@ -189,19 +189,24 @@ export interface Asked {
 }
 
 /**
- * A prompter that answers each question from the first rule whose pattern matches it, checks the
- * answer with the prompt's own validation, and records everything it was asked.
+ * A prompter that answers each question from the first unused rule whose pattern matches it, checks
+ * the answer with the prompt's own validation, and records everything it was asked. Each rule
+ * answers once, so a question asked again (a list, or after a refused answer) takes the next rule.
  */
 export function scriptedPrompter(rules: [RegExp, string][]): Prompter & { asked: Asked[]; rejected: { message: string; answer: string; why: string }[] } {
   const asked: Asked[] = [];
   const rejected: { message: string; answer: string; why: string }[] = [];
-  const answerFor = (message: string): string[] => rules.filter(([pattern]) => pattern.test(message)).map(([, answer]) => answer);
+  const unused = [...rules];
+  const take = (rule: [RegExp, string]) => unused.splice(unused.indexOf(rule), 1);
+  const rulesFor = (message: string) => unused.filter(([pattern]) => pattern.test(message));
   return {
     asked,
     rejected,
     async text(message, options = {}) {
-      for (const answer of answerFor(message)) {
-        const verdict = options.validate ? options.validate(answer) : true;
+      for (const rule of rulesFor(message)) {
+        const answer = rule[1];
+        take(rule);
+        const verdict = answer === '' && !options.optional ? 'an answer is required' : options.validate ? options.validate(answer) : true;
         if (verdict === true) {
           asked.push({ kind: 'text', message, answer, ...(options.default !== undefined && { default: options.default }) });
           return answer;
@@ -211,7 +216,9 @@ export function scriptedPrompter(rules: [RegExp, string][]): Prompter & { asked:
       throw new Error(`the test has no (valid) answer to ${JSON.stringify(message)}`);
     },
     async select<T extends string>(message: string, choices: readonly T[], defaultValue?: T) {
-      const answer = answerFor(message)[0];
+      const rule = rulesFor(message)[0];
+      if (rule) take(rule);
+      const answer = rule?.[1];
       if (answer === undefined || !(choices as readonly string[]).includes(answer)) throw new Error(`the test has no answer among ${choices.join(', ')} to ${JSON.stringify(message)}`);
       asked.push({ kind: 'select', message, choices, answer, ...(defaultValue !== undefined && { default: defaultValue }) });
       return answer as T;

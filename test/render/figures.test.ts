@@ -2,9 +2,12 @@ import { expect, test } from 'vitest';
 import type { Session } from '../../src/model/session.js';
 import { formatMoney, formatNumber, longDate, shortDate } from '../../src/render/format.js';
 import { directionOf, isOdaRecipient } from '../../src/render/dac.js';
-import { numberSessions, sessionStats, totalsByCurrency } from '../../src/render/figures.js';
+import { sessionStats, totalsByCurrency } from '../../src/render/figures.js';
+import { numberVisits } from '../../src/roadmap/figures.js';
 
 const session = (date: string, level: 'technical' | 'political', host: Session['host'] = 'mentee'): Session => ({ date, title: `s ${date}`, type: 'workshop', level, host });
+/** Sessions as read from their files (named after date and title, as `session add` names them). */
+const numberSessions = (sessions: Session[], today: string) => numberVisits(sessions.map((s) => ({ file: `sessions/${s.date}-s.yaml`, session: s })), today);
 
 test('sessions are numbered by date, with the days since the previous, up to today', () => {
   const numbered = numberSessions([session('2010-03-01', 'technical'), session('2010-01-01', 'political'), session('2012-01-01', 'technical')], '2011-01-01');

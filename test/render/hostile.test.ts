@@ -2,14 +2,15 @@ import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, test } from 'vitest';
+import { openRepository } from '../../src/store/repository.js';
 import { renderReport, type ReportFormat } from '../../src/ops/report.js';
 import { DOCUMENT_KINDS, LANGS } from '../../src/render/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 // A partnership whose every text tries to break a table, inject markup or make a javascript: link.
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile');
-const render = (kind: (typeof DOCUMENT_KINDS)[number], format: ReportFormat, locale: (typeof LANGS)[number], portfolio = false) =>
-  renderReport({ root: HOSTILE, cwd: HOSTILE, today: '2011-03-31', stdout: true, env: {}, kind, format, locale, ...(portfolio ? { portfolio } : { id: 'hostile-names' }) }).output as string;
+const render = async (kind: (typeof DOCUMENT_KINDS)[number], format: ReportFormat, locale: (typeof LANGS)[number], portfolio = false) =>
+  (await renderReport(openRepository(HOSTILE), { cwd: HOSTILE, today: '2011-03-31', stdout: true, env: {}, kind, format, locale, ...(portfolio ? { portfolio } : { id: 'hostile-names' }) })).output as string;
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -55,8 +56,8 @@ function assertTableShapes(root: Node): number {
 
 describe('Markdown, through a real Markdown parser', () => {
   const md = new MarkdownIt({ html: true, linkify: true });
-  test.each(DOCUMENT_KINDS.flatMap((kind) => LANGS.map((locale) => ({ kind, locale }))))('$kind in $locale', ({ kind, locale }) => {
-    const source = render(kind, 'md', locale);
+  test.each(DOCUMENT_KINDS.flatMap((kind) => LANGS.map((locale) => ({ kind, locale }))))('$kind in $locale', async ({ kind, locale }) => {
+    const source = await render(kind, 'md', locale);
     const tokens = md.parse(source, {});
     const inline = tokens.flatMap((t) => [t, ...(t.children ?? [])]);
     // Raw HTML only ever as the line breaks of table cells.
@@ -70,33 +71,33 @@ describe('Markdown, through a real Markdown parser', () => {
     expect(assertTableShapes(rendered)).toBeGreaterThan(3);
   });
 
-  test('the Mermaid chart keeps one task per line, each "name :spec"', () => {
-    const source = render('roadmap', 'md', 'en');
+  test('the Mermaid chart keeps one task per line, each "name :spec"', async () => {
+    const source = await render('roadmap', 'md', 'en');
     const chart = /```mermaid\n([\s\S]*?)```/.exec(source)![1]!;
     const lines = chart.split('\n').filter((l) => l.trim() !== '');
-    const tasks = lines.filter((l) => !/^(gantt| {4}(title|dateFormat|axisFormat|todayMarker|section) )/.test(l));
+    const tasks = lines.filter((l) => !/^(gantt| {4}(title|dateFormat|axisFormat|tickInterval|todayMarker|section) )/.test(l));
     for (const task of tasks) expect(task).toMatch(/^ {4}[^:#;%<>\n]+ :(milestone, )?((done|active|crit), )?[a-z]+\d+, \d{4}-\d{2}-\d{2}, (\d{4}-\d{2}-\d{2}|\d+d)$/);
     expect(tasks.some((t) => /^ {4}click/i.test(t))).toBe(false);
   });
 
-  test('the portfolio table keeps its shape', () => {
-    const rendered = parse(md.render(render('tor', 'md', 'en', true)));
+  test('the portfolio table keeps its shape', async () => {
+    const rendered = parse(md.render(await render('tor', 'md', 'en', true)));
     assertNoInjection(rendered);
     assertTableShapes(rendered);
   });
 });
 
 describe('HTML, through an HTML parser', () => {
-  test.each(DOCUMENT_KINDS.flatMap((kind) => LANGS.map((locale) => ({ kind, locale }))))('$kind in $locale', ({ kind, locale }) => {
-    const source = render(kind, 'html', locale);
+  test.each(DOCUMENT_KINDS.flatMap((kind) => LANGS.map((locale) => ({ kind, locale }))))('$kind in $locale', async ({ kind, locale }) => {
+    const source = await render(kind, 'html', locale);
     const doc = parse(source);
     assertNoInjection(doc);
     expect(assertTableShapes(doc)).toBeGreaterThan(3);
     expect(source).toContain("&lt;script&gt;");
   });
 
-  test('the portfolio keeps its shape', () => {
-    const doc = parse(render('tor', 'html', 'en', true));
+  test('the portfolio keeps its shape', async () => {
+    const doc = parse(await render('tor', 'html', 'en', true));
     assertNoInjection(doc);
     assertTableShapes(doc);
   });

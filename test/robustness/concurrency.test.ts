@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withLock } from '../../src/store/lock.js';
 import { updatePartnership } from '../../src/store/partnership-file.js';
+import { openRepository } from '../../src/store/repository.js';
 import { writeFileAtomic } from '../../src/store/write.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { deadPid, spawnMentor, type Spawned } from '../lifecycle/support.js';
@@ -45,22 +46,35 @@ async function expectValid(root: string): Promise<void> {
 }
 
 describe('parallel `session add`', () => {
-  it('into a partnership with no sessions folder yet: the folder is made once, every session kept, nothing left behind', async () => {
+  it('into a partnership with no sessions folder yet: the folder is made once, every distinct session kept, a repeated one refused, nothing left behind', async () => {
     const root = repo();
     const id = 'durban-alan';
     rmSync(path.join(root, 'partnerships', id, 'sessions'), { recursive: true });
     const n = cases(10, 24);
+    const repeated = (i: number) => i % 2 === 1;
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) =>
-        spawnMentor(['session', 'add', id, '--date', '2011-04-01', '--title', i % 2 ? 'Task force meeting' : `Workshop ${i}`, '--type', 'workshop', '--level', 'technical', '--host', 'mentee', '--location', `Room ${i}`], { cwd: root }),
+        spawnMentor(['session', 'add', id, '--date', '2011-04-01', '--title', repeated(i) ? 'Task force meeting' : `Workshop ${i}`, '--type', 'workshop', '--level', 'technical', '--host', 'mentee', '--location', `Room ${i}`], { cwd: root }),
       ),
     );
     for (const r of results) figures.count(SECTION, 'parallel session add, creating the sessions folder', outcomeOf(r).outcome, { crashed: outcomeOf(r).crashed, ms: r.ms });
-    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    // Every distinct session is logged; of the sessions with the same date and title, one is, and
+    // the others are refused (exit 1) naming the file already logged.
+    results.forEach((r, i) => {
+      if (!repeated(i)) expect(r.code, r.stderr).toBe(0);
+    });
+    const same = results.filter((_, i) => repeated(i));
+    expect(same.filter((r) => r.code === 0)).toHaveLength(1);
+    for (const r of same.filter((r) => r.code !== 0)) {
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`partnerships/${id}/sessions/2011-04-01-task-force-meeting.yaml`);
+    }
     const files = readdirSync(path.join(root, 'partnerships', id, 'sessions'));
-    expect(files).toHaveLength(n);
+    const distinct = Array.from({ length: n }, (_, i) => i).filter((i) => !repeated(i));
+    expect(files).toHaveLength(distinct.length + 1);
     const rooms = files.map((f) => (parse(readFileSync(path.join(root, 'partnerships', id, 'sessions', f), 'utf8')) as { location: string }).location).sort();
-    expect(rooms).toEqual(Array.from({ length: n }, (_, i) => `Room ${i}`).sort());
+    const logged = results.findIndex((r, i) => repeated(i) && r.code === 0);
+    expect(rooms).toEqual([...distinct, logged].map((i) => `Room ${i}`).sort());
     expect(leftovers(root)).toEqual([]);
     expect(readdirSync(path.join(root, 'partnerships')).filter((name) => name.startsWith('.'))).toEqual([]);
   }, 60_000);
@@ -105,7 +119,8 @@ describe('hand edits and mentor edits of one partnership at the same time', () =
     const id = 'durban-mzuzu';
     const file = path.join(root, 'partnerships', id, 'partnership.yaml');
     let plans = 0;
-    updatePartnership(root, id, (data) => {
+    updatePartnership(openRepository(root), id, (folder) => {
+      const data = folder.partnership.data as { risks: unknown[] };
       plans++;
       if (plans === 1) {
         // The editor saves its buffer (a new risk) between mentor's read and mentor's write.
@@ -113,7 +128,7 @@ describe('hand edits and mentor edits of one partnership at the same time', () =
         writeFileSync(`${file}.swp`, text);
         renameSync(`${file}.swp`, file);
       }
-      return { set: [[['status'], 'suspended']], append: [[['history'], { status: 'suspended', date: '2011-04-01', reason: `seen ${(data.risks as unknown[]).length} risks` }]] };
+      return { set: [[['status'], 'suspended']], append: [[['history'], { status: 'suspended', date: '2011-04-01', reason: `seen ${data.risks.length} risks` }]] };
     });
     figures.count(SECTION, 'an editor saving during a mentor edit (in process)', plans === 2 ? 'edit planned again; hand edit kept' : 'hand edit lost');
     expect(plans).toBe(2);
@@ -129,7 +144,7 @@ describe('hand edits and mentor edits of one partnership at the same time', () =
     let saves = 0;
     let thrown: unknown;
     try {
-      updatePartnership(root, id, () => {
+      updatePartnership(openRepository(root), id, () => {
         writeFileSync(file, `${readFileSync(file, 'utf8')}# saved again ${++saves}\n`);
         return { set: [[['status'], 'suspended']] };
       });

@@ -23,6 +23,7 @@ export const JUSTIFIED: Record<string, string> = {
   'date-fns': 'calendar-date arithmetic (days in stage, health warnings)',
   '@date-fns/utc': 'date-fns in UTC, so no date shifts with the machine’s time zone',
   'i18n-iso-countries': 'the ISO 3166-1 country codes and names the files are checked against',
+  'puppeteer-core': 'prints PDF with the Chromium of the machine (never downloads one) with JavaScript off and every request but the document refused, so a template cannot pull local files into a PDF (24.x: 25 needs Node 22)',
 };
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };

@@ -10,9 +10,10 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
 import { parseDocument } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/ops/report.js';
 import { DOCUMENT_KINDS } from '../../src/render/index.js';
+import { openRepository } from '../../src/store/repository.js';
 import { EXAMPLES, ROOT } from '../helpers/cli.js';
 import { cases, Figures, outcomeOf, SEED } from './figures.js';
 import { binary, fingerprint, inProcess, leftovers } from './support.js';
@@ -148,13 +149,19 @@ describe('report values cannot inject HTML or Markdown', () => {
   const original = readFileSync(file, 'utf8');
   // As VS Code's preview and many site generators read Markdown: raw HTML on, URLs linked.
   const md = new MarkdownIt({ html: true, linkify: true });
-  const render = (kind: (typeof DOCUMENT_KINDS)[number], format: 'md' | 'html') =>
-    renderReport({ root, cwd: root, today: '2011-03-31', stdout: true, env: {}, id: ID, kind, format }).output as string;
-  const baseline = Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, { md: md.parse(render(kind, 'md'), {}), html: parseHtml(render(kind, 'html')), mdHtml: parseHtml(md.render(render(kind, 'md'))) }]));
+  const render = async (kind: (typeof DOCUMENT_KINDS)[number], format: 'md' | 'html') =>
+    (await renderReport(openRepository(root), { cwd: root, today: '2011-03-31', stdout: true, env: {}, id: ID, kind, format })).output as string;
+  type Parsed = { md: ReturnType<typeof md.parse>; html: Node; mdHtml: Node };
+  const baseline: Record<string, Parsed> = {};
+  beforeAll(async () => {
+    for (const kind of DOCUMENT_KINDS) {
+      baseline[kind] = { md: md.parse(await render(kind, 'md'), {}), html: parseHtml(await render(kind, 'html')), mdHtml: parseHtml(md.render(await render(kind, 'md'))) };
+    }
+  });
 
-  it('hostile strings in nineteen fields, rendered in Markdown (through markdown-it) and HTML (through parse5)', () => {
-    fc.assert(
-      fc.property(fc.array(hostile, { minLength: FIELDS.length, maxLength: FIELDS.length }), (values) => {
+  it('hostile strings in nineteen fields, rendered in Markdown (through markdown-it) and HTML (through parse5)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostile, { minLength: FIELDS.length, maxLength: FIELDS.length }), async (values) => {
         const doc = parseDocument(original);
         // Fresh nodes: yaml would keep the plain style of the old value, which cannot hold every text.
         FIELDS.forEach((field, i) => doc.setIn(field, doc.createNode(values[i])));
@@ -162,7 +169,7 @@ describe('report values cannot inject HTML or Markdown', () => {
         for (const kind of DOCUMENT_KINDS) {
           // Markdown: no raw HTML but the <br> of table cells, no links but http(s), no image, no
           // heading, quote or list of its own, every table row as wide as before.
-          const source = render(kind, 'md');
+          const source = await render(kind, 'md');
           const tokens = md.parse(source, {});
           const inline = tokens.flatMap((t) => [t, ...(t.children ?? [])]);
           for (const t of inline.filter((t) => t.type === 'html_inline' || t.type === 'html_block')) expect(t.content, kind).toBe('<br>');
@@ -173,7 +180,7 @@ describe('report values cannot inject HTML or Markdown', () => {
           const rendered = parseHtml(md.render(source));
           expect(rowWidths(rendered), `${kind}.md tables`).toEqual(rowWidths(baseline[kind]!.mdHtml));
           // HTML: the same elements as with plain values, no event handler, links only http(s).
-          const html = parseHtml(render(kind, 'html'));
+          const html = parseHtml(await render(kind, 'html'));
           expect(tagCounts(html), `${kind}.html elements`).toEqual(tagCounts(baseline[kind]!.html));
           for (const el of elements(html)) {
             for (const attr of el.attrs) {
@@ -254,13 +261,13 @@ describe('problems found here and fixed in src/render', () => {
     expect(`${run.stdout}${run.stderr}`).not.toContain('LEAKED');
   });
 
-  it('a value with a URL followed by escaped markup stays text under markdown-it with linkify (as in VS Code’s preview)', () => {
+  it('a value with a URL followed by escaped markup stays text under markdown-it with linkify (as in VS Code’s preview)', async () => {
     const { root } = sandbox();
     const file = path.join(root, 'partnerships', ID, 'partnership.yaml');
     const doc = parseDocument(readFileSync(file, 'utf8'));
     doc.setIn(['focus', 0], 'http://ok.example/a_b<img src=x onerror=alert(1)>');
     writeFileSync(file, doc.toString({ lineWidth: 0 }));
-    const source = renderReport({ root, cwd: root, today: '2011-03-31', stdout: true, env: {}, id: ID, kind: 'tor', format: 'md' }).output as string;
+    const source = (await renderReport(openRepository(root), { cwd: root, today: '2011-03-31', stdout: true, env: {}, id: ID, kind: 'tor', format: 'md' })).output as string;
     // mdInline once wrote http://ok.example/a\_b\<img ...\>, and the URL swallowed the backslash before "<".
     expect(new MarkdownIt({ html: true, linkify: true }).render(source)).not.toContain('<img');
   });

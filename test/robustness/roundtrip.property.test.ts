@@ -13,7 +13,8 @@ import { SessionSchema } from '../../src/model/session.js';
 import { PARTNERSHIP_SCHEMA_LINE } from '../../src/ops/init.js';
 import { addSession } from '../../src/ops/session.js';
 import { applyYamlEdit } from '../../src/store/edit.js';
-import { parseSource, readSource, useFastPath } from '../../src/store/source.js';
+import { openRepository } from '../../src/store/repository.js';
+import { parseSource, readSource } from '../../src/store/source.js';
 import { createFileExclusive, writeFileAtomic } from '../../src/store/write.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { date, partnership, session, text } from './arbitraries.js';
@@ -26,17 +27,13 @@ const SECTION = '2. Property: valid data survives a write and a read';
 const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-roundtrip-'));
 cpSync(EXAMPLES, root, { recursive: true });
 afterAll(() => {
-  useFastPath(true);
   rmSync(root, { recursive: true, force: true });
 });
 
 /** The data of a file as each parser reads it; both must agree and report no problem. */
 function readBoth(rel: string): unknown {
-  useFastPath(true);
-  const fast = readSource(root, rel);
-  useFastPath(false);
-  const positioned = readSource(root, rel);
-  useFastPath(true);
+  const fast = readSource(root, rel, { fastPath: true });
+  const positioned = readSource(root, rel, { fastPath: false });
   expect(fast.problems).toEqual([]);
   expect(positioned.problems).toEqual([]);
   expect(fast.data).toEqual(positioned.data);
@@ -114,7 +111,7 @@ describe('valid sessions', () => {
         // The session must not come before the partnership's request (2010-03-29 in durban-mzuzu).
         const given = { ...data, date: String(data.date) < '2010-03-29' ? '2010-03-29' : data.date };
         expect(SessionSchema.safeParse(given).success).toBe(true);
-        const result = addSession({ root, id: 'durban-mzuzu', session: given });
+        const result = addSession(openRepository(root), { id: 'durban-mzuzu', session: given, today: '2011-03-31' });
         expect(readBoth(result.file)).toEqual(given);
         expect(leftovers(path.join(root, 'partnerships/durban-mzuzu'))).toEqual([]);
         figures.count(SECTION, 'random valid sessions: session add, read', 'read back unchanged');

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { generateRepository } from '../../bench/generate.mjs';
 import { fastParse } from '../../src/store/fast-parse.js';
 import { lightLocate } from '../../src/store/light-locate.js';
-import { locate, parseSource } from '../../src/store/source.js';
-import type { PathSegment } from '../../src/util/loose.js';
+import type { PathSegment } from '../../src/model/source.js';
+import { parseSource } from '../../src/store/source.js';
 import { tempDir } from '../helpers/cli.js';
 import { damage, exampleTexts, random } from '../helpers/damage.js';
 
@@ -33,7 +33,7 @@ function compare(text: string): { answered: number; asked: number } {
       const light = lightLocate(text, p, target);
       if (!light) continue;
       answered++;
-      expect(light, `${JSON.stringify(p)} ${target}\n${text}`).toEqual(locate(full, p, target));
+      expect(light, `${JSON.stringify(p)} ${target}\n${text}`).toEqual(full.locate(p, target));
     }
   }
   return { answered, asked };

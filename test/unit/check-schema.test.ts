@@ -151,3 +151,77 @@ describe('checkSchema on partnership and repository files', () => {
     expect(problems.map((p) => [p.code, p.line, p.column, p.hint])).toEqual([['MTR012', 2, 1, 'did you mean "programme"?']]);
   });
 });
+
+describe('checkSchema on the fields practitioners use (SPEC 6.2)', () => {
+  const BASE = [
+    'id: durban-mzuzu',
+    'title: Durban and Mzuzu',
+    'mentor: {name: eThekwini Municipality, kind: city, country: ZA}',
+    'mentee: {name: Mzuzu City Council, kind: city, country: MW}',
+    'stage: request',
+    'status: active',
+    'history:',
+    '  - stage: request',
+    '    date: 2010-02-22',
+    '',
+  ].join('\n');
+  const problemsOf = (extra: string) => checkSchema(parseSource('p.yaml', BASE + extra), PartnershipSchema, 'a partnership');
+  const TARGET = 'targets:\n  - id: approvals\n    title: Faster approvals\n    indicator: Days to approve a plan\n    due: 2011-06-30\n    status: in-progress\n';
+  const EVALUATION = (ratings: string, more = '') => `evaluation:\n  date: 2011-07-29\n  ratings:\n${ratings}${more}`;
+  const RATINGS = ['relevance: 4', 'coherence: 3', 'effectiveness: 3', 'efficiency: 3', 'impact: 2', 'sustainability: 2', 'ownership: 4'].map((r) => `    ${r}\n`).join('');
+
+  it.each([
+    ['targets with target, verification and measurements', `${TARGET}    target: 30 days\n    verification: Planning register\n    measurements:\n      - {date: 2010-08-01, value: 92}\n      - {date: 2011-02-01, value: 64 days, note: sample of 40, source: register}\n`],
+    ['funding with status, and in kind without amount', 'funding:\n  - {funder: Norwegian government, amount: 200000, currency: NOK, status: requested}\n  - {funder: eThekwini Municipality, in_kind: true, note: staff time}\n'],
+    ['partners, related and triangular', 'direction: triangular\npartners:\n  - {name: Mzuzu, role: member}\n  - {name: KS, country: NO, role: funder}\nrelated:\n  - {id: johannesburg-lilongwe, relation: replicates}\n'],
+    ['a signed agreement', 'agreement:\n  version: "1.1"\n  state: final\n  signatories:\n    - {side: mentor, name: Executive Mayor, title: Executive Mayor, date: 2010-05-01}\n  amendments:\n    - {date: 2010-09-01, summary: Longer by three months}\n  languages: [en, ny]\n'],
+    ['an evaluation with both rating and recommendation forms', EVALUATION(RATINGS.replace('relevance: 4', 'relevance: {score: 4, evidence: Requested by the council}'), '  type: final\n  evaluator: {name: UCLG secretariat, independent: false}\n  method: Interviews\n  conclusions: Done\n  recommendations:\n    - Keep going\n    - {text: Hand over, owner: Town clerk, due: 2011-12-31, response: Agreed}\n  mentor_benefits: [Staff development]\n')],
+  ])('accepts %s', (_what, extra) => {
+    expect(problemsOf(extra)).toEqual([]);
+  });
+
+  it.each<[string, string, string, string, string?]>([
+    ['an unknown key in a measurement', `${TARGET}    measurements:\n      - {date: 2010-08-01, value: 92, vaue: 3}\n`, 'MTR012', 'vaue'],
+    ['a measurement with a list as its value', `${TARGET}    measurements:\n      - date: 2010-08-01\n        value: [1, 2]\n`, 'MTR011', '[1, 2]'],
+    ['a measurement without a date', `${TARGET}    measurements:\n      - value: 4\n`, 'MTR010', '- value', 'value'],
+    ['an unknown funding status', 'funding:\n  - {funder: KS, amount: 1, currency: NOK, status: pledged}\n', 'MTR013', 'pledged'],
+    ['a funding without amount and not in kind', 'funding:\n  - {funder: KS, currency: NOK}\n', 'MTR010', '{funder: KS', '{'],
+    ['an amount without currency', 'funding:\n  - {funder: KS, amount: 5}\n', 'MTR010', '{funder: KS', '{'],
+    ['an unknown partner role', 'partners:\n  - {name: Mzuzu, role: sponsor}\n', 'MTR013', 'sponsor'],
+    ['a partner country by name', 'partners:\n  - {name: Mzuzu, country: Malawi, role: member}\n', 'MTR015', 'Malawi'],
+    ['an unknown direction', 'direction: sideways\n', 'MTR013', 'sideways'],
+    ['a related id that is not a slug', 'related:\n  - {id: Johannesburg, relation: follows}\n', 'MTR017', 'Johannesburg'],
+    ['an unknown relation', 'related:\n  - {id: a, relation: copies}\n', 'MTR013', 'copies'],
+    ['an unknown agreement state', 'agreement:\n  state: signed\n', 'MTR013', 'signed'],
+    ['a signatory without title', 'agreement:\n  signatories:\n    - {side: mentee, name: Town clerk}\n', 'MTR010', '{side: mentee', '{'],
+    ['an amendment with a bad date', 'agreement:\n  amendments:\n    - {date: 2010-13-01, summary: x}\n', 'MTR014', '2010-13-01'],
+    ['an unknown language', 'agreement:\n  languages: [en, qq]\n', 'MTR018', 'qq'],
+    ['a language written as a name', 'agreement:\n  languages: [English]\n', 'MTR018', 'English'],
+    ['an unknown evaluation type', EVALUATION(RATINGS, '  type: midterm\n'), 'MTR013', 'midterm'],
+    ['an evaluator without independence', EVALUATION(RATINGS, '  evaluator: {name: UCLG}\n'), 'MTR010', 'evaluator: {name: UCLG', 'evaluator'],
+    ['a rating {score} out of range', EVALUATION(RATINGS.replace('impact: 2', 'impact: {score: 5, evidence: x}')), 'MTR018', '5, evidence', '5'],
+    ['a rating {score} without evidence', EVALUATION(RATINGS.replace('impact: 2', 'impact: {score: 2}')), 'MTR010', 'impact: {score: 2}', 'impact'],
+    ['a rating with an unknown key', EVALUATION(RATINGS.replace('impact: 2', 'impact: {score: 2, evidence: x, note: y}')), 'MTR012', 'note: y', 'note'],
+    ['a rating as text', EVALUATION(RATINGS.replace('impact: 2', 'impact: good')), 'MTR011', 'good'],
+    ['a rating of 2.5', EVALUATION(RATINGS.replace('impact: 2', 'impact: 2.5')), 'MTR011', '2.5'],
+    ['a recommendation without owner', EVALUATION(RATINGS, '  recommendations:\n    - {text: Hand over}\n'), 'MTR010', '{text: Hand over}', '{'],
+    ['a recommendation with a bad due date', EVALUATION(RATINGS, '  recommendations:\n    - {text: Hand over, owner: Clerk, due: soon}\n'), 'MTR014', 'soon'],
+    ['a recommendation as a number', EVALUATION(RATINGS, '  recommendations:\n    - 42\n'), 'MTR011', '42'],
+    ['an empty mentor benefit', EVALUATION(RATINGS, '  mentor_benefits: [""]\n'), 'MTR018', '""'],
+  ])('%s -> %s', (_what, extra, code, where, token) => {
+    const text = BASE + extra;
+    const { line, column } = positionIn(text, where, token ?? where);
+    expect(problemsOf(extra).map((p) => `${p.code} ${p.line}:${p.column}`)).toContain(`${code} ${line}:${column}`);
+  });
+
+  const config = (text: string) => checkSchema(parseSource('mentor.yaml', text), RepositoryConfigSchema, 'the repository settings').map((p) => `${p.code} ${p.line}:${p.column}`);
+  it.each([
+    ['an illustrative repository with its source', 'name: x\nillustrative: true\nsource: United Cities, March 2011\nbranding: {logo: assets/logo.png, colour: "#1f5fa8"}\n', []],
+    ['illustrative without a source', 'name: x\nillustrative: true\n', ['MTR010 1:1']],
+    ['a colour that is not #rrggbb', 'name: x\nbranding: {colour: blue}\n', ['MTR018 2:20']],
+    ['a logo outside the repository', 'name: x\nbranding: {logo: ../logo.png}\n', ['MTR018 2:18']],
+    ['an absolute logo path', 'name: x\nbranding: {logo: /etc/logo.png}\n', ['MTR018 2:18']],
+  ])('mentor.yaml: %s', (_what, text, expected) => {
+    expect(config(text)).toEqual(expected);
+  });
+});

@@ -3,13 +3,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { StageId } from '../../src/model/enums.js';
-import type { Loose } from '../../src/util/loose.js';
+import { factsOf, type PartnershipFacts } from '../../src/model/facts.js';
+import { PartnershipSchema } from '../../src/model/partnership.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { STAGE_IDS, uclgRoadmap } from '../helpers/method.js';
 
 const { evaluateGate } = uclgRoadmap;
 
 // Each gate of SPEC section 1, met by a complete partnership, and unmet when one thing is missing.
+
+/** The data of a partnership.yaml as parsed, edited freely by the cases (possibly into invalid data). */
+type Loose = Record<string, unknown>;
+
+/** What a gate reads of such data: its facts, where every value that does not fit its place is absent. */
+const facts = (p: Loose): PartnershipFacts => factsOf(PartnershipSchema, p) ?? {};
 
 /** Johannesburg - Lilongwe from the examples, completed with an evaluation and a handover. */
 function complete(): Loose {
@@ -23,7 +30,7 @@ function complete(): Loose {
 }
 
 const unmetOf = (stage: StageId, p: Loose, sessionCount = 3) =>
-  evaluateGate(stage, { partnership: p, sessionCount })
+  evaluateGate(stage, { partnership: facts(p), sessionCount })
     .requirements.filter((r) => !r.met)
     .map((r) => r.id);
 
@@ -33,7 +40,7 @@ const get = (p: Loose, ...keys: (string | number)[]) => keys.reduce<unknown>((v,
 
 describe('evaluateGate', () => {
   it.each(STAGE_IDS)('the gate of %s is met by a complete partnership', (stage) => {
-    const gate = evaluateGate(stage, { partnership: complete(), sessionCount: 3 });
+    const gate = evaluateGate(stage, { partnership: facts(complete()), sessionCount: 3 });
     expect(gate.stage).toBe(stage);
     expect(gate.requirements.length).toBeGreaterThan(0);
     expect(gate.requirements.filter((r) => !r.met)).toEqual([]);
@@ -81,12 +88,23 @@ describe('evaluateGate', () => {
     const p = complete();
     edit(p);
     expect(unmetOf(stage, p)).toEqual([requirement].flat());
-    expect(evaluateGate(stage, { partnership: p, sessionCount: 3 }).met).toBe(false);
+    expect(evaluateGate(stage, { partnership: facts(p), sessionCount: 3 }).met).toBe(false);
   });
 
   it.each<StageId>(['evaluation', 'launch'])('the gate of %s needs at least one session logged', (stage) => {
     expect(unmetOf(stage, complete(), 0)).toEqual(['sessions.logged']);
     expect(unmetOf(stage, complete(), 1)).toEqual([]);
+  });
+
+  it.each([
+    ['a score with its evidence', { score: 2, evidence: 'Staff trained' }, true],
+    ['a score of 5 in a mapping', { score: 5, evidence: 'x' }, false],
+    ['evidence without a score', { evidence: 'x' }, false],
+    ['a text', 'good', false],
+  ])('the promotion gate takes a rating written as %s: met %s', (_what, rating, met) => {
+    const p = complete();
+    get(p, 'evaluation', 'ratings').impact = rating;
+    expect(unmetOf('promotion', p)).toEqual(met ? [] : ['evaluation.ratings']);
   });
 
   it('the promotion gate needs the data of both evaluation and launch', () => {
@@ -107,20 +125,20 @@ describe('evaluateGate', () => {
 
   it.each(STAGE_IDS)('the gate of %s does not throw on data of the wrong shape', (stage) => {
     const junk: Loose = { id: 7, mentor: 'x', mentee: [], request: 'r', assessment: null, agreement: { approvals: 'y', terms: [] }, task_force: {}, targets: 'z', product: 3, evaluation: [], handover: 'h' };
-    expect(evaluateGate(stage, { partnership: junk, sessionCount: 0 }).met).toBe(false);
+    expect(evaluateGate(stage, { partnership: facts(junk), sessionCount: 0 }).met).toBe(false);
   });
 
   it('shows the number of targets when there are too many', () => {
     const p = complete();
     for (let i = 0; i < 2; i++) (p.targets as Loose[]).push({ ...(p.targets as Loose[])[0], id: `extra-${i}` });
-    const count = evaluateGate('mentoring', { partnership: p, sessionCount: 1 }).requirements.find((r) => r.id === 'targets.at-most-5');
+    const count = evaluateGate('mentoring', { partnership: facts(p), sessionCount: 1 }).requirements.find((r) => r.id === 'targets.at-most-5');
     expect(count?.detail).toContain('7');
   });
 
   it('leaves the 5-target cap out once the stage is entered (more is a health warning then)', () => {
     const p = complete();
     for (let i = 0; i < 2; i++) (p.targets as Loose[]).push({ ...(p.targets as Loose[])[0], id: `extra-${i}` });
-    expect(evaluateGate('mentoring', { partnership: p, sessionCount: 1 }).met).toBe(false);
-    expect(evaluateGate('mentoring', { partnership: p, sessionCount: 1 }, { entered: true }).met).toBe(true);
+    expect(evaluateGate('mentoring', { partnership: facts(p), sessionCount: 1 }).met).toBe(false);
+    expect(evaluateGate('mentoring', { partnership: facts(p), sessionCount: 1 }, { entered: true }).met).toBe(true);
   });
 });

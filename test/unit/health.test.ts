@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionFacts } from '../../src/model/facts.js';
+import { factsOf, type PartnershipFacts, type SessionFacts } from '../../src/model/facts.js';
+import { PartnershipSchema } from '../../src/model/partnership.js';
+import { SessionSchema } from '../../src/model/session.js';
 import { uclgRoadmap } from '../helpers/method.js';
-import type { Loose } from '../../src/util/loose.js';
 
 const { assessHealth } = uclgRoadmap;
 
 // The health warnings of SPEC section 1 (MTR060 to MTR066), each on a small partnership with a fixed "today".
 
 /** Active, in mentoring since 2010-01-04, with one target, one milestone and one planned session, all due in 2012. */
-function partnership(overrides: Loose = {}): Loose {
+function partnership(overrides: PartnershipFacts = {}): PartnershipFacts {
   return {
     stage: 'mentoring',
     status: 'active',
@@ -30,17 +31,17 @@ const technical = (date: string): SessionFacts => ({ date, level: 'technical' })
 const political = (date: string): SessionFacts => ({ date, level: 'political' });
 const SESSIONS = [technical('2010-02-01'), technical('2010-09-06'), political('2010-12-06'), technical('2011-03-07')];
 
-const codes = (p: Loose, sessions: SessionFacts[], today: string) => assessHealth(p, sessions, today).map((f) => f.code);
+const codes = (p: PartnershipFacts, sessions: SessionFacts[], today: string) => assessHealth(p, sessions, today).map((f) => f.code);
 
 describe('assessHealth', () => {
   it('finds nothing wrong with a healthy partnership', () => {
     expect(assessHealth(partnership(), SESSIONS, '2011-04-01')).toEqual([]);
   });
 
-  it.each<[string, Loose, SessionFacts[], string, string[]]>([
+  it.each<[string, PartnershipFacts, SessionFacts[], string, string[]]>([
     ['mentoring for 15 months and a day', {}, SESSIONS, '2011-04-05', ['MTR060']],
     ['mentoring for exactly 15 months', {}, SESSIONS, '2011-04-04', []],
-    ['evaluation after a long mentoring', { stage: 'evaluation', history: [...(partnership().history as Loose[]), { stage: 'evaluation', date: '2011-03-01' }] }, SESSIONS, '2011-06-01', []],
+    ['evaluation after a long mentoring', { stage: 'evaluation', history: [...partnership().history!, { stage: 'evaluation', date: '2011-03-01' }] }, SESSIONS, '2011-06-01', []],
     ['121 days since the last session', {}, SESSIONS, '2011-07-06', ['MTR060', 'MTR061']],
     ['120 days since the last session', { history: [{ stage: 'mentoring', date: '2010-06-01' }] }, SESSIONS, '2011-07-05', []],
     ['no session since mentoring began 121 days ago', { history: [{ stage: 'mentoring', date: '2011-01-03' }] }, [], '2011-05-04', ['MTR061']],
@@ -65,7 +66,7 @@ describe('assessHealth', () => {
     expect(codes(partnership(overrides), sessions, today)).toEqual(expected);
   });
 
-  it.each(['suspended', 'cancelled', 'closed'])('warns about nothing while %s', (status) => {
+  it.each(['suspended', 'cancelled', 'closed'] as const)('warns about nothing while %s', (status) => {
     const p = partnership({ status, targets: [{ id: 'budget', due: '2010-03-31', status: 'in-progress' }], milestones: [{ title: 'Draft', due: '2010-03-31' }] });
     expect(assessHealth(p, [political('2010-02-01')], '2012-01-02')).toEqual([]);
   });
@@ -88,7 +89,8 @@ describe('assessHealth', () => {
   });
 
   it('ignores malformed data instead of throwing', () => {
-    const p = partnership({ history: 'x', targets: [null, { due: 'soon' }], milestones: {}, sessions_planned: [7] });
-    expect(() => assessHealth(p, [{ date: 'yesterday' }], '2011-04-01')).not.toThrow();
+    // What the checks read of such data: its facts, where what does not fit its place is absent.
+    const p = factsOf(PartnershipSchema, { ...partnership(), history: 'x', targets: [null, { due: 'soon' }], milestones: {}, sessions_planned: [7] })!;
+    expect(() => assessHealth(p, [factsOf(SessionSchema, { date: 'yesterday' })!], '2011-04-01')).not.toThrow();
   });
 });

@@ -7,10 +7,10 @@ const problem: Problem = { file: 'partnerships/x/partnership.yaml', line: 3, col
 const report = (line: string): ProblemReport => ({ ok: false, errors: 1, warnings: 0, files: 1, problems: [problem], sourceLine: () => line });
 
 describe('the text format on a terminal', () => {
-  it('shows control characters from the data as "?", so a title cannot clear the screen', async () => {
+  it('shows control characters from the data escaped (in the source line as "?"), so a title cannot clear the screen', async () => {
     const out = renderText(report(`title: Evil \u001b[2J\u001b[31mRED ${'x'.repeat(400)}`), await colorFor({}, {}, false));
     expect(out).not.toContain('\u001b');
-    expect(out).toContain('unknown key "a?[2Jb"');
+    expect(out).toContain('unknown key "a\\x1b[2Jb"');
   });
 
   it('shows at most 160 columns of a long source line, with the caret still under the column', async () => {

@@ -10,8 +10,16 @@ describe('the README', () => {
     expect(README).toContain(`| ${code} | ${info.severity} | ${info.summary} |`);
   });
 
-  it('shows the two set-up commands and the test command', () => {
-    expect(README).toContain('npm ci && node bin/mentor.js validate -C examples');
+  it('shows how to put mentor on the PATH, and the test command', () => {
+    expect(README).toContain('npm ci && npm link');
+    expect(README).toContain('npm install -g .');
+    expect(README).toContain('npm install -g @city-mentoring/mentor');
     expect(README).toContain('npm ci && npm test');
+  });
+
+  it('names the package the README installs: a scoped name, whose command is mentor', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { name: string; bin: Record<string, string> };
+    expect(pkg.name).toBe('@city-mentoring/mentor');
+    expect(pkg.bin).toEqual({ mentor: 'bin/mentor.js' });
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locate, MAX_FILE_BYTES, parseSource, readSource } from '../../src/store/source.js';
+import { MAX_FILE_BYTES, parseSource, readSource } from '../../src/store/source.js';
 import { tempDir } from '../helpers/cli.js';
 import { positionIn } from '../helpers/plant.js';
 
@@ -41,11 +41,11 @@ describe('locate', () => {
   const source = parseSource('p.yaml', TEXT);
 
   it.each(LOCATIONS)('%s', (_name, keys, target, expected) => {
-    expect(locate(source, keys, target)).toEqual(expected);
+    expect(source.locate(keys, target)).toEqual(expected);
   });
 
   it.each(LOCATIONS)('gives the same position with CRLF line endings: %s', (_name, keys, target, expected) => {
-    expect(locate(parseSource('p.yaml', TEXT.replace(/\n/g, '\r\n')), keys, target)).toEqual(expected);
+    expect(parseSource('p.yaml', TEXT.replace(/\n/g, '\r\n')).locate(keys, target)).toEqual(expected);
   });
 });
 
@@ -66,8 +66,8 @@ describe('readSource', () => {
   ])('reads a file with %s at the same positions', (_name, content) => {
     const source = write('x.yaml', content);
     expect(source.problems.map((p) => [p.code, p.line, p.column])).toEqual([['MTR002', duplicateAt.line, duplicateAt.column]]);
-    expect(locate(source, ['b', 'c'])).toEqual(positionIn(DUPLICATE, 'c: 2', '2'));
-    expect(locate(source, ['a'])).toEqual({ line: 1, column: 4 });
+    expect(source.locate(['b', 'c'])).toEqual(positionIn(DUPLICATE, 'c: 2', '2'));
+    expect(source.locate(['a'])).toEqual({ line: 1, column: 4 });
     expect(source.data).toEqual({ a: 1, b: { c: 3 } });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSlug } from '../../src/model/primitives.js';
-import { addMonthsTo, daysBetween, isIsoDate, localToday } from '../../src/util/dates.js';
+import { addDaysTo, addMonthsTo, daysBetween, isIsoDate, localToday } from '../../src/util/dates.js';
 import { closest, editDistance, slugify } from '../../src/util/text.js';
 
 describe('the test environment', () => {
@@ -37,6 +37,17 @@ describe('dates', () => {
     ['2011-12-15', 1, '2012-01-15'],
   ])('addMonthsTo(%s, %i) = %s', (date, months, expected) => {
     expect(addMonthsTo(date, months)).toBe(expected);
+  });
+
+  it.each([
+    ['2011-03-17', 1, '2011-03-18'],
+    ['2011-02-28', 1, '2011-03-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2010-12-31', 1, '2011-01-01'],
+    ['2011-03-13', 1, '2011-03-14'], // the night the clocks change west of UTC
+    ['2011-04-05', -1, '2011-04-04'],
+  ])('addDaysTo(%s, %i) = %s', (date, days, expected) => {
+    expect(addDaysTo(date, days)).toBe(expected);
   });
 
   it.each([
