@@ -140,7 +140,9 @@ describe('a repository with its own method file', () => {
 
   it('validates, advances through its own stages and closes', async () => {
     const root = start();
-    expect((await validate(root)).problems).toEqual([]);
+    expect((await validate(root, '2010-01-15')).problems).toEqual([]);
+    // request comes before workplan, its mentoring stage: 211 days there is a stall (MTR068, stall_days 180 by default)
+    expect((await validate(root, '2010-06-01')).problems.map((p) => [p.code, p.message])).toEqual([['MTR068', 'in request since 2009-11-02, 211 days (more than 180): nothing has moved since']]);
     advance(root, ID, '2010-03-01', { refused: ['approval.mentor', 'approval.mentee', 'targets'] });
     appendToPartnership(
       root,
