@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, mentor, tempDir } from '../helpers/cli.js';
 
 const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
-const IDS = 'bergen-mombasa durban-alan durban-mzuzu ekurhuleni-blantyre johannesburg-lilongwe rosario-ciudad-sur';
+const IDS = 'bergen-mombasa durban-alan durban-mzuzu-phase-2 durban-mzuzu ekurhuleni-blantyre johannesburg-lilongwe rosario-ciudad-sur';
 const STAGES = 'request assessment agreement setup mentoring evaluation launch promotion closed';
 
 let scripts: Record<'bash' | 'zsh' | 'fish', string>;
@@ -38,12 +38,12 @@ function complete(words: string[], cwd = EXAMPLES): string {
 
 describe('bash completion', () => {
   it.each<[string[], string]>([
-    [['mentor', ''], 'init session advance suspend resume cancel status validate schema report completion'],
+    [['mentor', ''], 'init session advance suspend resume cancel status validate schema method report completion calendar site export'],
     [['mentor', 'se'], 'session'],
     [['mentor', 'session', ''], 'add list'],
     [['mentor', 'advance', ''], IDS],
     [['mentor', 'advance', 'j'], 'johannesburg-lilongwe'],
-    [['mentor', 'session', 'add', 'du'], 'durban-alan durban-mzuzu'],
+    [['mentor', 'session', 'add', 'du'], 'durban-alan durban-mzuzu-phase-2 durban-mzuzu'],
     [['mentor', 'advance', 'bergen-mombasa', '--to', ''], STAGES],
     [['mentor', 'advance', 'bergen-mombasa', '--to', 'ev'], 'evaluation'],
     [['mentor', 'advance', 'bergen-mombasa', ''], ''],

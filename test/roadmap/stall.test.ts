@@ -3,6 +3,7 @@ import type { Facts } from '../../src/model/facts.js';
 import type { Partnership } from '../../src/model/partnership.js';
 import type { Session } from '../../src/model/session.js';
 import { assessStalls, longSuspension, mentoringPastTerms, overdueActions, stalledBeforeMentoring } from '../../src/roadmap/stall.js';
+import { builtInMethod } from '../../src/ops/method.js';
 import { uclg } from '../helpers/method.js';
 
 type P = Facts<Partnership>;
@@ -95,5 +96,30 @@ describe('assessStalls', () => {
   it('collects every stall of a partnership, and survives data that failed the schema', () => {
     expect(assessStalls(uclg, { stage: 'setup', status: 'active', history: [null, { stage: 'setup', date: '2010-01-01' }] } as unknown as P, [{ actions: 'none' } as unknown as Facts<Session>], '2011-03-31').map((f) => f.code)).toEqual(['MTR068']);
     expect(assessStalls(uclg, {} as P, [], '2011-03-31')).toEqual([]);
+  });
+});
+
+describe('limits and stages from the method', () => {
+  const strict = { ...uclg, limits: { ...uclg.limits, stall_days: 30, suspended_days: 30 } };
+  const twinning = builtInMethod('eu-twinning');
+
+  it('stall_days and suspended_days are the method\'s', () => {
+    const p = { stage: 'setup', status: 'active', history: [{ stage: 'setup', date: '2011-02-01' }] } as unknown as P;
+    expect(stalledBeforeMentoring(uclg, p, '2011-03-31')).toEqual([]);
+    expect(stalledBeforeMentoring(strict, p, '2011-03-31').map((f) => f.message)).toEqual(['in setup since 2011-02-01, 58 days (more than 30): nothing has moved since']);
+    const s = { stage: 'mentoring', status: 'suspended', history: [{ stage: 'mentoring', date: '2010-01-01' }, { status: 'suspended', date: '2011-02-01' }] } as unknown as P;
+    expect(longSuspension(uclg, s, '2011-03-31')).toEqual([]);
+    expect(longSuspension(strict, s, '2011-03-31').map((f) => f.code)).toEqual(['MTR070']);
+  });
+
+  it('"before mentoring" and the mentoring stage follow the method\'s stages, not UCLG\'s ids', () => {
+    const at = (stage: string) => ({ stage, status: 'active', history: [{ stage, date: '2009-01-01' }], agreement: { terms: { duration_months: 12 } } }) as unknown as P;
+    expect(stalledBeforeMentoring(twinning, at('contract'), '2011-03-31').map((f) => f.code)).toEqual(['MTR068']);
+    expect(stalledBeforeMentoring(twinning, at('implementation'), '2011-03-31')).toEqual([]);
+    expect(stalledBeforeMentoring(twinning, at('setup'), '2011-03-31')).toEqual([]);
+    expect(mentoringPastTerms(twinning, at('implementation'), '2011-03-31').map((f) => [f.message, f.hint])).toEqual([
+      ['in implementation since 2009-01-01: the Terms of Reference planned 12 months, which ended on 2010-01-01', 'move on to closure with `mentor advance`, or record an amendment and a new agreement.terms.duration_months'],
+    ]);
+    expect(mentoringPastTerms(twinning, at('mentoring'), '2011-03-31')).toEqual([]);
   });
 });
