@@ -38,6 +38,9 @@ export function evaluationView({ partnership: p, sessions, today }: DocumentInpu
     peopleMet: peopleMet(numbered, l),
     handover: p.handover ? { date: l.date(p.handover.date), owner: p.handover.owner } : null,
     evaluationMethod: p.agreement?.terms?.evaluation_method ?? null,
+    // The documents' words are for UCLG's seven criteria on a scale of 1 to 4; another method's count and scale are written out.
+    criteriaCount: criteria.length === 7 ? null : l.num(criteria.length),
+    scale: min === 1 && max === 4 ? null : { min: l.num(min), max: l.num(max) },
   };
   if (!evaluation) {
     return {
