@@ -1,5 +1,5 @@
 // Writes docs/fields.md from the schemas of the built package: node scripts/build.mjs first.
 import { writeFileSync } from 'node:fs';
-import { fieldsReference } from '../dist/index.js';
+import { builtInMethod, fieldsReference } from '../dist/index.js';
 
-writeFileSync(new URL('../docs/fields.md', import.meta.url), fieldsReference());
+writeFileSync(new URL('../docs/fields.md', import.meta.url), fieldsReference(builtInMethod('uclg')));

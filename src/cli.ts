@@ -50,7 +50,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
 
   program
     .command('init')
-    .description('start a partnership at stage "request" (and the repository, when there is none here)')
+    .description("start a partnership at the first stage of the repository's method (and the repository, when there is none here)")
     .argument('<id>', 'the partnership id: a lowercase slug such as johannesburg-lilongwe')
     .option('--mentor <name>', 'the mentor city or association, or "tbd" while none is found')
     .option('--mentor-country <CC>', "the mentor's country: ISO 3166-1 code, or name in English, Spanish or French (not with tbd)")
@@ -137,7 +137,7 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .command('advance')
     .description('move a partnership to its next roadmap stage, or --to a later one, when the gates are met')
     .argument('<id>', 'the partnership id')
-    .option('--to <stage>', 'the stage to enter (default: the next one)')
+    .option('--to <stage>', "the stage to enter, one of the method's (`mentor method show` lists them; default: the next one)")
     .option('--date <YYYY-MM-DD>', 'the date of the move (default: today)')
     .option('--note <text>', 'a note for the history entry')
     .option('--force', 'move back, or past an unmet gate (needs --reason)')
@@ -234,6 +234,36 @@ function buildProgram(io: Io, settle: (code: number) => void): Command {
     .action(async (flags, command: Command) => {
       const { schemaCommand } = await import('./commands/schema.js');
       settle(schemaCommand(flags, await context(command)));
+    });
+
+  const method = program
+    .command('method')
+    .description("the repository's method: its stages, gates, health limits and rating criteria (methods/<name>.yaml)")
+    .addHelpText('after', examples(['mentor method show', 'mentor method init uclg', 'mentor method init eu-twinning']));
+  method
+    .command('show')
+    .description('print the active method as tables: stages, the gate of each in words, limits, rating criteria')
+    .option('--json', 'print the method as JSON')
+    .addOption(new Option('--locale <locale>', 'language of the stage names').choices(['en', 'es', 'fr', 'pt']))
+    .addHelpText('after', examples(['mentor method show', 'mentor method show --locale es', 'mentor -C programme method show --json']))
+    .action(async (flags, command: Command) => {
+      const { methodShowCommand } = await import('./commands/method.js');
+      settle(methodShowCommand(flags, await context(command)));
+    });
+  method
+    .command('init')
+    .description('copy a built-in method into the repository (methods/<name>.yaml) to edit, and name it in mentor.yaml')
+    .argument('<name>', 'a built-in method: uclg or eu-twinning')
+    .addHelpText(
+      'after',
+      examples([
+        'mentor method init uclg          copy the UCLG roadmap to methods/uclg.yaml, e.g. to change a limit',
+        'mentor method init eu-twinning   follow the EU Twinning Manual: fiche, proposals, selection, contract, implementation, closure',
+      ]),
+    )
+    .action(async (name: string, _flags, command: Command) => {
+      const { methodInitCommand } = await import('./commands/method.js');
+      settle(methodInitCommand(name, await context(command)));
     });
 
   program

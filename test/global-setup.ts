@@ -9,7 +9,7 @@ import path from 'node:path';
 export default function setup(): () => void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const snapshot = mkdtempSync(path.join(os.tmpdir(), 'mentor-build-'));
-  for (const part of ['package.json', 'bin', 'dist', 'templates']) {
+  for (const part of ['package.json', 'bin', 'dist', 'templates', 'methods']) {
     if (existsSync(part)) cpSync(part, path.join(snapshot, part), { recursive: true });
   }
   process.env.MENTOR_TEST_BIN = path.join(snapshot, 'bin/mentor.js');

@@ -1,9 +1,9 @@
 import type { PartnershipStatus, StageId } from '../model/constants.js';
 import { factsOf, type PartnershipFacts, type SessionRecord } from '../model/facts.js';
-import { PartnershipSchema } from '../model/partnership.js';
+import type { Method } from '../model/method.js';
 import { problem, type Problem, type ProblemCode } from '../model/problem.js';
 import type { PartnershipFolder, PathSegment, SourceFile } from '../model/source.js';
-import { assessHealth, evaluateGate, forcedStages, isForward, stageEntries, stagesBehind, type History } from '../roadmap/index.js';
+import { assessHealth, evaluateGate, forcedStages, isForward, isTerminal, stageEntries, stagesBehind, type History } from '../roadmap/index.js';
 import { assessStalls } from '../roadmap/stall.js';
 import { checkSchema } from './schema.js';
 import { checkSessions } from './sessions.js';
@@ -21,18 +21,18 @@ export interface PartnershipCheck {
   sessionCount: number;
 }
 
-/** Every check of one partnership folder: its files, their integrity, its gates and its health. */
-export function checkPartnership(folder: PartnershipFolder, today: string): PartnershipCheck {
+/** Every check of one partnership folder under a method: its files, their integrity, its gates and its health. */
+export function checkPartnership(folder: PartnershipFolder, today: string, method: Method): PartnershipCheck {
   const problems: Problem[] = [...folder.layout];
   const source = folder.partnership;
   let facts: PartnershipFacts | undefined;
   let valid = false;
   if (source) {
-    const schemaProblems = checkSchema(source, PartnershipSchema, 'a partnership');
+    const schemaProblems = checkSchema(source, method.schema, 'a partnership');
     problems.push(...source.problems, ...schemaProblems, ...checkText(source));
     if (isMapping(source.data)) {
       valid = schemaProblems.length === 0;
-      facts = valid ? (source.data as PartnershipFacts) : factsOf(PartnershipSchema, source.data);
+      facts = valid ? (source.data as PartnershipFacts) : (factsOf(method.schema, source.data) as PartnershipFacts);
     }
   }
   const { problems: sessionProblems, sessions } = checkSessions(folder.sessions, facts);
@@ -48,11 +48,11 @@ export function checkPartnership(folder: PartnershipFolder, today: string): Part
   if (typeof id === 'string' && id !== folder.id) {
     report('MTR020', ['id'], `the id "${id}" differs from its folder "${folder.id}"`, `set id: ${folder.id}, or rename the folder`);
   }
-  checkHistory(facts, report);
+  checkHistory(method, facts, report);
   checkTargets(facts, report);
-  checkGates(facts, sessionCount, report);
-  for (const finding of assessHealth(facts, sessions.map((s) => s.session), today)) report(finding.code, finding.path, finding.message, finding.hint);
-  for (const f of assessStalls(facts, sessions.map((s) => s.session), today)) {
+  checkGates(method, facts, sessionCount, report);
+  for (const finding of assessHealth(method, facts, sessions.map((s) => s.session), today)) report(finding.code, finding.path, finding.message, finding.hint);
+  for (const f of assessStalls(method, facts, sessions.map((s) => s.session), today)) {
     const where = f.session === undefined ? source : folder.sessions.find((s) => s.file === sessions[f.session!]!.file)!;
     problems.push(problem(f.code, { file: where.file, ...where.locate(f.path) }, f.message, f.hint));
   }
@@ -68,7 +68,7 @@ export function countSessionFiles(folder: PartnershipFolder): number {
 
 type Report = (code: ProblemCode, path: PathSegment[], message: string, hint?: string, target?: 'key' | 'value') => void;
 
-function checkHistory(p: PartnershipFacts, report: Report): void {
+function checkHistory(method: Method, p: PartnershipFacts, report: Report): void {
   const history = p.history ?? [];
   let previousDate: string | undefined;
   history.forEach((entry, index) => {
@@ -91,24 +91,24 @@ function checkHistory(p: PartnershipFacts, report: Report): void {
   }
   entries.forEach((entry, i) => {
     const before = entries[i - 1];
-    if (before && !entry.forced && !isForward(before.stage, entry.stage, history.slice(0, entry.index))) {
+    if (before && !entry.forced && !isForward(method, before.stage, entry.stage, history.slice(0, entry.index))) {
       report('MTR033', ['history', entry.index, 'stage'], `history moves from "${before.stage}" back to "${entry.stage}" without forced: true`, 'going back needs `mentor advance --to <stage> --force --reason <text>`');
     }
   });
 
-  const expected = replayStatus(history);
+  const expected = replayStatus(method, history);
   if (p.status !== undefined && expected !== p.status) {
     report('MTR032', ['status'], `status is "${p.status}" but the history leads to "${expected}"`, 'record status changes with mentor suspend, resume or cancel');
   }
 }
 
-/** The status a history leads to: entering closed closes, leaving closed reopens, status entries set it. */
-export function replayStatus(history: History): PartnershipStatus {
+/** The status a history leads to: entering the method's terminal stage closes, leaving it reopens, status entries set it. */
+export function replayStatus(method: Method, history: History): PartnershipStatus {
   let status: PartnershipStatus = 'active';
   for (const entry of history ?? []) {
     if (!entry) continue;
     if (entry.status !== undefined) status = entry.status;
-    else if (entry.stage === 'closed') status = 'closed';
+    else if (isTerminal(method, entry.stage)) status = 'closed';
     else if (entry.stage !== undefined && status === 'closed') status = 'active';
   }
   return status;
@@ -124,12 +124,12 @@ function checkTargets(p: PartnershipFacts, report: Report): void {
   });
 }
 
-function checkGates(p: PartnershipFacts, sessionCount: number, report: Report): void {
+function checkGates(method: Method, p: PartnershipFacts, sessionCount: number, report: Report): void {
   if (p.stage === undefined) return;
   const stage: StageId = p.stage;
-  const forced = forcedStages(p.history);
-  for (const gateStage of stagesBehind(stage, p.history)) {
-    const gate = evaluateGate(gateStage, { partnership: p, sessionCount }, { entered: true });
+  const forced = forcedStages(method, p.history);
+  for (const gateStage of stagesBehind(method, stage, p.history)) {
+    const gate = evaluateGate(method, gateStage, { partnership: p, sessionCount }, { entered: true });
     for (const requirement of gate.requirements.filter((r) => !r.met)) {
       const wasForced = forced.has(gateStage);
       const where = gateStage === stage ? `stage "${stage}"` : `stage "${stage}" is past the gate of "${gateStage}", which`;

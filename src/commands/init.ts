@@ -96,7 +96,7 @@ export async function initCommand(id: string, flags: InitFlags, ctx: CommandCont
     if (programme === undefined) io.stderr.write('hint: mentor.yaml names no programme; documents show the folder name under their titles until you add `programme: <name>` to it (or use --programme)\n');
   } else if (flags.programme !== undefined) io.stderr.write('warning: --programme names the programme of a new repository; this one exists, so edit `programme:` in its mentor.yaml\n');
   const country = countryCodeOf(menteeCountry!)!;
-  io.stderr.write(`started ${id}: ${mentor} → ${mentee} (${englishCountryName(country) ?? country}), stage "request"\n`);
+  io.stderr.write(`started ${id}: ${mentor} → ${mentee} (${englishCountryName(country) ?? country}), stage "${result.stage}"\n`);
   io.stdout.write(`${path.join(where, result.file)}\n`);
   io.stderr.write(`next: record the needs assessment in ${result.file}, then \`mentor advance ${id}\`\n`);
   return 0;

@@ -2,7 +2,7 @@
 import type { Partnership } from '../model/partnership.js';
 import type { Session } from '../model/session.js';
 import type { Lang } from '../render/format.js';
-import { localizer } from '../render/locale.js';
+import { translator } from '../render/locale.js';
 import { slugify } from '../util/text.js';
 import { addDaysTo } from '../util/dates.js';
 import type { IcsEvent } from './ics.js';
@@ -64,7 +64,7 @@ const lines = (...parts: (string | undefined | false)[]) => parts.filter((p): p 
 export function partnershipEvents(source: CalendarSource, lang: Lang, options: { withPartnership: boolean }): IcsEvent[] {
   const { partnership: p, sessions } = source;
   const l = LABELS[lang];
-  const t = localizer(lang).t;
+  const t = translator(lang);
   const suffix = options.withPartnership ? ` · ${p.title}` : '';
   // A summary is one line in every calendar application: line breaks in a title become spaces.
   const summary = (kind: CalendarItemKind, title: string) => `${l[kind]}: ${title}${suffix}`.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');

@@ -1,10 +1,12 @@
 // Partnerships as IATI 2.03 activities. Pure: data in, XML elements out.
 // Code lists: https://iatistandard.org/en/iati-standard/203/codelists/
 import type { IatiSettings } from '../model/iati.js';
+import type { Method } from '../model/method.js';
 import type { Partnership, Party } from '../model/partnership.js';
 import type { Lang } from '../render/format.js';
 import { countryName } from '../render/format.js';
-import { localizer } from '../render/locale.js';
+import { localizer, translator } from '../render/locale.js';
+import { isBeforeMentoring, isTerminal, mentoringStage, stageRank } from '../roadmap/stages.js';
 import { addDaysTo, addMonthsTo } from '../util/dates.js';
 import { el, type XmlElement } from './xml.js';
 
@@ -23,18 +25,19 @@ const TRANSACTION = { outgoingCommitment: 2, disbursement: 3, incomingCommitment
 /** OrganisationType 11: "any local (sub national) government organisation". */
 const LOCAL_GOVERNMENT = 11;
 
-/** Where the roadmap stands, as the activity's life cycle. */
-const STAGE_STATUS: Record<Partnership['stage'], number> = {
-  request: ACTIVITY_STATUS.pipeline,
-  assessment: ACTIVITY_STATUS.pipeline,
-  agreement: ACTIVITY_STATUS.pipeline,
-  setup: ACTIVITY_STATUS.pipeline,
-  mentoring: ACTIVITY_STATUS.implementation,
-  evaluation: ACTIVITY_STATUS.implementation,
-  launch: ACTIVITY_STATUS.implementation,
-  promotion: ACTIVITY_STATUS.finalisation,
-  closed: ACTIVITY_STATUS.closed,
-};
+/**
+ * Where the method's roadmap stands, as the activity's life cycle: a stage before the mentoring
+ * stage is the pipeline; the terminal stage is closed; the last stage before it, when it comes
+ * after the mentoring stage, is finalisation (UCLG's promotion); the others are implementation.
+ */
+function stageStatus(method: Method, stage: string): number {
+  if (isTerminal(method, stage)) return ACTIVITY_STATUS.closed;
+  if (isBeforeMentoring(method, stage)) return ACTIVITY_STATUS.pipeline;
+  const rank = stageRank(method, stage);
+  const last = Math.max(...method.stages.filter((s) => !s.terminal).map((s) => s.rank));
+  const mentoring = mentoringStage(method);
+  return rank === last && mentoring !== undefined && rank > mentoring.rank ? ACTIVITY_STATUS.finalisation : ACTIVITY_STATUS.implementation;
+}
 
 /**
  * A funding entry. `status`, `in_kind` and `date` are read when the model has them (SPEC 6.2);
@@ -58,10 +61,12 @@ export interface IatiActivityInput {
   programme?: string;
   /** YYYY-MM-DD of the activity's last recorded change. */
   lastUpdated: string;
+  /** The repository's method: its stage names, its mentoring and terminal stages. */
+  method: Method;
 }
 
-const CODE_LIST_STATUS = (p: Partnership): number =>
-  p.status === 'cancelled' ? ACTIVITY_STATUS.cancelled : p.status === 'suspended' ? ACTIVITY_STATUS.suspended : p.status === 'closed' ? ACTIVITY_STATUS.closed : STAGE_STATUS[p.stage];
+const CODE_LIST_STATUS = (p: Partnership, method: Method): number =>
+  p.status === 'cancelled' ? ACTIVITY_STATUS.cancelled : p.status === 'suspended' ? ACTIVITY_STATUS.suspended : p.status === 'closed' ? ACTIVITY_STATUS.closed : stageStatus(method, p.stage);
 
 /** The activity's identifier: the publisher's organisation identifier, a hyphen, the partnership id. */
 export function iatiIdentifier(settings: IatiSettings, id: string): string {
@@ -81,10 +86,10 @@ const narrative = (text: string) => [el('narrative', {}, text)];
 /** One sentence on the partnership, written in `lang`. */
 function summary(input: IatiActivityInput, lang: Lang): string {
   const { partnership: p, programme } = input;
-  const l = localizer(lang);
+  const l = localizer(lang, input.method);
   const party = (x: Party) => (x.country ? `${x.name} (${countryName(x.country, lang)})` : x.name);
   const topic = p.request?.topic;
-  const stage = l.t(`stage.${p.stage}`);
+  const stage = l.stage(p.stage);
   const mentorKnown = p.mentor.name !== 'tbd';
   const sentences: Record<Lang, string> = {
     en: mentorKnown
@@ -110,17 +115,18 @@ function agreementDate(p: Partnership): string {
   return approvals.at(-1) ?? p.request?.date ?? p.history[0]!.date;
 }
 
-/** When the mentoring itself began: entering `mentoring`, else the agreement. */
-function mentoringStart(p: Partnership): string | undefined {
-  return p.history.find((h) => h.stage === 'mentoring')?.date;
+/** When the mentoring itself began: entering the method's mentoring stage. */
+function mentoringStart(p: Partnership, method: Method): string | undefined {
+  const mentoring = mentoringStage(method)?.id;
+  return mentoring === undefined ? undefined : p.history.find((h) => h.stage === mentoring)?.date;
 }
 
-function activityDates(p: Partnership): XmlElement[] {
+function activityDates(p: Partnership, method: Method): XmlElement[] {
   const dates = [el('activity-date', { type: DATE_TYPE.actualStart, 'iso-date': p.history[0]!.date })];
-  const start = mentoringStart(p);
+  const start = mentoringStart(p, method);
   const months = p.agreement?.terms?.duration_months;
   if (start && months) dates.push(el('activity-date', { type: DATE_TYPE.plannedEnd, 'iso-date': addDaysTo(addMonthsTo(start, months), -1) }));
-  const ended = p.status === 'closed' || p.status === 'cancelled' ? [...p.history].reverse().find((h) => h.stage === 'closed' || h.status === p.status) : undefined;
+  const ended = p.status === 'closed' || p.status === 'cancelled' ? [...p.history].reverse().find((h) => isTerminal(method, h.stage) || h.status === p.status) : undefined;
   if (ended) dates.push(el('activity-date', { type: DATE_TYPE.actualEnd, 'iso-date': ended.date }));
   return dates;
 }
@@ -149,10 +155,10 @@ function fundingOf(p: Partnership): Funding[] {
   return (p.funding ?? []) as Funding[];
 }
 
-function budgets(p: Partnership): XmlElement[] {
+function budgets(p: Partnership, method: Method): XmlElement[] {
   const budget = p.agreement?.terms?.budget;
   const months = p.agreement?.terms?.duration_months;
-  const start = mentoringStart(p) ?? p.agreement?.approvals?.map((a) => a.date).sort().at(-1);
+  const start = mentoringStart(p, method) ?? p.agreement?.approvals?.map((a) => a.date).sort().at(-1);
   if (!budget || !months || !start) return [];
   // The ToR's budget for its whole duration, indicative (BudgetType 1 original, BudgetStatus 1 indicative).
   return [
@@ -194,9 +200,9 @@ function transactions(input: IatiActivityInput): XmlElement[] {
  * The targets as results: ResultType 2 (outcome), each with one qualitative indicator (IndicatorMeasure 5)
  * over the period from entering mentoring to its due date; an achieved target's result as the actual.
  */
-function results(p: Partnership, lang: Lang): XmlElement[] {
-  const baseline = localizer(lang).t('label.baseline');
-  const start = mentoringStart(p) ?? p.history[0]!.date;
+function results(p: Partnership, lang: Lang, method: Method): XmlElement[] {
+  const baseline = translator(lang)('label.baseline');
+  const start = mentoringStart(p, method) ?? p.history[0]!.date;
   return (p.targets ?? []).map((t) => {
     const comment = (text: string) => el('comment', {}, narrative(text));
     const period = el('period', {}, [
@@ -228,13 +234,13 @@ export function iatiActivity(input: IatiActivityInput): XmlElement {
     el('description', { type: 1 }, narratives(langs.map((l) => ({ lang: l, text: summary(input, l) })), lang)),
     ...(objectives.length > 0 ? [el('description', { type: 2 }, narrative(objectives.map((o) => `- ${o}`).join('\n')))] : []),
     ...participatingOrgs(input),
-    el('activity-status', { code: CODE_LIST_STATUS(p) }),
-    ...activityDates(p),
+    el('activity-status', { code: CODE_LIST_STATUS(p, input.method) }),
+    ...activityDates(p, input.method),
     ...(p.mentee.country ? [el('recipient-country', { code: p.mentee.country })] : []),
     el('sector', { vocabulary: 1, code: SECTOR_DECENTRALISATION }),
-    ...budgets(p),
+    ...budgets(p, input.method),
     ...transactions(input),
-    ...results(p, lang),
+    ...results(p, lang, input.method),
   ]);
 }
 

@@ -2,7 +2,7 @@
 // Pure: typed data in, HTML strings out. Every value from the data goes through html().
 import type { Partnership } from '../model/partnership.js';
 import type { Session } from '../model/session.js';
-import { RATING_KEYS, STAGE_IDS } from '../model/constants.js';
+import type { Method } from '../model/method.js';
 import { directionOf } from '../render/dac.js';
 import { html } from '../render/escape.js';
 import type { Lang } from '../render/format.js';
@@ -25,6 +25,8 @@ export interface SiteInput {
   documents: readonly ('tor' | 'roadmap' | 'evaluation')[];
   /** Every language the site is written in; the first at the top, the others in <lang>/ folders. */
   languages: Lang[];
+  /** The repository's method: its stages, in order, with their names, and its rating criteria and scale. */
+  method: Method;
 }
 
 const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Español', fr: 'Français', pt: 'Português' };
@@ -116,7 +118,7 @@ const unique = <T>(values: T[]) => [...new Set(values)];
 
 /** index.html: every partnership, with filters by stage, status, country and direction, and a search. */
 export function portfolioPage(input: SiteInput): string {
-  const l = localizer(input.lang);
+  const l = localizer(input.lang, input.method);
   const own = OWN[input.lang];
   const rows = input.partnerships.map(({ partnership: p, sessions }) => {
     const direction = directionKey(p);
@@ -124,7 +126,7 @@ export function portfolioPage(input: SiteInput): string {
     const search = [p.title, p.id, p.mentor.name, p.mentee.name, ...countries(p).map((c) => l.country(c))].join(' ').toLowerCase();
     return `<tr data-stage="${html(p.stage)}" data-status="${html(p.status)}" data-countries="${html(countries(p).join(' '))}" data-direction="${html(direction)}" data-search="${html(search)}">
 <td><a href="${html(p.id)}/index.html">${html(p.title)}</a><br><span class="muted">${html(pair(p, l))}</span></td>
-<td>${html(l.t(`stage.${p.stage}`))}</td>
+<td>${html(l.stage(p.stage))}</td>
 <td>${html(l.t(`status.${p.status}`))}</td>
 <td>${html(directionName(l, direction))}</td>
 <td>${html(l.num(daysBetween(stageEntered(p), input.today)))}</td>
@@ -133,11 +135,11 @@ export function portfolioPage(input: SiteInput): string {
 </tr>`;
   });
   const all = input.partnerships.map((s) => s.partnership);
-  const stages = STAGE_IDS.filter((stage) => all.some((p) => p.stage === stage));
-  const stageCounts = stages.map((stage) => `<li>${html(l.t(`stage.${stage}`))}: <strong>${html(l.num(all.filter((p) => p.stage === stage).length))}</strong></li>`);
+  const stages = input.method.stages.map((s) => s.id).filter((stage) => all.some((p) => p.stage === stage));
+  const stageCounts = stages.map((stage) => `<li>${html(l.stage(stage))}: <strong>${html(l.num(all.filter((p) => p.stage === stage).length))}</strong></li>`);
   const directions = unique(all.map(directionKey));
   const filters = `<form class="filters" id="filters" hidden aria-label="${html(own.filters)}">
-${options('stage', l.t('label.stage'), stages.map((s) => ({ value: s, text: l.t(`stage.${s}`) })), own.all)}
+${options('stage', l.t('label.stage'), stages.map((s) => ({ value: s, text: l.stage(s) })), own.all)}
 ${options('status', l.t('label.status'), unique(all.map((p) => p.status)).map((s) => ({ value: s, text: l.t(`status.${s}`) })), own.all)}
 ${options('country', l.t('label.country'), unique(all.flatMap(countries)).sort().map((c) => ({ value: c, text: l.country(c) })).sort((a, b) => a.text.localeCompare(b.text, input.lang)), own.all)}
 ${options('direction', l.t('label.direction'), directions.map((d) => ({ value: d, text: directionName(l, d) })), own.all)}
@@ -176,17 +178,17 @@ function table(headers: string[], rows: string[][]): string {
 /** <id>/index.html: one partnership: facts, timeline, targets, sessions, agreement, evaluation, documents. */
 export function partnershipPage(input: SiteInput, item: SitePartnership): string {
   const { partnership: p, sessions } = item;
-  const l = localizer(input.lang);
+  const l = localizer(input.lang, input.method);
   const own = OWN[input.lang];
   const facts = `<dl class="facts">
 <dt>${html(l.t('label.mentor'))}</dt><dd>${html(p.mentor.name)}${p.mentor.country ? ` (${html(l.country(p.mentor.country))})` : ''}</dd>
 <dt>${html(l.t('label.mentee'))}</dt><dd>${html(p.mentee.name)}${p.mentee.country ? ` (${html(l.country(p.mentee.country))})` : ''}</dd>
-<dt>${html(l.t('label.stage'))}</dt><dd>${html(l.t(`stage.${p.stage}`))} (${html(l.t('label.since', { date: l.date(stageEntered(p)) }))})</dd>
+<dt>${html(l.t('label.stage'))}</dt><dd>${html(l.stage(p.stage))} (${html(l.t('label.since', { date: l.date(stageEntered(p)) }))})</dd>
 <dt>${html(l.t('label.status'))}</dt><dd>${html(l.t(`status.${p.status}`))}</dd>
 <dt>${html(l.t('label.direction'))}</dt><dd>${html(directionName(l, directionKey(p)))}</dd>
 </dl>`;
   const timeline = `<ol class="timeline">${p.history
-    .map((h) => `<li><strong>${html(l.date(h.date))}</strong>: ${html(h.stage ? l.t(`stage.${h.stage}`) : l.t(`status.${h.status!}`))}${h.note ? ` — ${html(h.note)}` : ''}${h.reason ? ` — ${html(h.reason)}` : ''}</li>`)
+    .map((h) => `<li><strong>${html(l.date(h.date))}</strong>: ${html(h.stage ? l.stage(h.stage) : l.t(`status.${h.status!}`))}${h.note ? ` — ${html(h.note)}` : ''}${h.reason ? ` — ${html(h.reason)}` : ''}</li>`)
     .join('')}</ol>`;
   const targets = (p.targets ?? []).length === 0
     ? `<p>${html(own.noTargets)}</p>`
@@ -208,7 +210,7 @@ ${terms ? `<h3>${html(own.objectives)}</h3><ul>${terms.objectives.map((o) => `<l
     : '';
   const evaluation = p.evaluation
     ? `<h2>${html(own.evaluation)}</h2><p>${html(l.date(p.evaluation.date))}</p>
-${table([l.t('label.criterion'), l.t('label.rating')], RATING_KEYS.map((k) => [html(l.t(`rating.${k}`)), html(`${l.num(score(p.evaluation!.ratings[k]))} / 4`)]))}`
+${table([l.t('label.criterion'), l.t('label.rating')], input.method.ratings.criteria.map(({ id }) => [html(l.criterion(id)), html(`${l.num(score((p.evaluation!.ratings as Record<string, unknown>)[id]))} / ${input.method.ratings.scale.max}`)]))}`
     : '';
   const documents = `<ul>${input.documents.map((kind) => `<li><a href="${kind}.html">${html(l.t(`doc.${kind}`))}</a></li>`).join('')}<li><a href="calendar.ics">${html(own.calendar)}</a></li></ul>`;
   const body = `<header>

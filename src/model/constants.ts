@@ -1,23 +1,13 @@
 // The vocabularies of the model as plain constants, free of zod, so that commands which only move a
 // partnership along (advance, suspend, session list) start without loading the schema library.
 
-/** The nine stages of the mentoring roadmap, in order. */
-export const STAGE_IDS = [
-  'request',
-  'assessment',
-  'agreement',
-  'setup',
-  'mentoring',
-  'evaluation',
-  'launch',
-  'promotion',
-  'closed',
-] as const;
-export type StageId = (typeof STAGE_IDS)[number];
+/** A stage id: one of the stages of the repository's method (methods/<name>.yaml), never named in code. */
+export type StageId = string;
 
 export const STATUSES = ['active', 'suspended', 'cancelled', 'closed'] as const;
 export type PartnershipStatus = (typeof STATUSES)[number];
 
+/** The criteria of the base partnership schema; a method's own criteria replace them when a file is checked. */
 export const RATING_KEYS = [
   'relevance',
   'coherence',

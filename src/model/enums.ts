@@ -1,9 +1,11 @@
 import * as z from 'zod';
-import { SESSION_TYPES, STAGE_IDS, STATUSES } from './constants.js';
+import { SESSION_TYPES, STATUSES } from './constants.js';
+import { Slug } from './primitives.js';
 
-export { RATING_KEYS, SESSION_TYPES, STAGE_IDS, STATUSES, type PartnershipStatus, type RatingKey, type StageId } from './constants.js';
+export { RATING_KEYS, SESSION_TYPES, STATUSES, type PartnershipStatus, type RatingKey, type StageId } from './constants.js';
 
-export const Stage = z.enum(STAGE_IDS);
+/** Any stage id; the method's own stages are checked by the schema built for it (src/model/method-schema.ts). */
+export const Stage = Slug;
 export const Status = z.enum(STATUSES);
 export const PartyKind = z.enum(['city', 'association', 'region']);
 export const Side = z.enum(['mentor', 'mentee']);

@@ -1,6 +1,7 @@
 // docs/fields.md, written from the exported JSON Schemas (themselves derived from the zod schemas
 // and their descriptions), so the reference cannot drift from what `validate` accepts.
 import { jsonSchemaOf, type SchemaFileName } from './json-schema.js';
+import type { Method } from './method.js';
 
 type Node = {
   type?: string | string[];
@@ -53,15 +54,15 @@ function nested(node: Node): { node: Node; suffix: string }[] {
   return [];
 }
 
-/** The whole of docs/fields.md. */
-export function fieldsReference(): string {
+/** The whole of docs/fields.md, with partnership.yaml under `method` (the default, UCLG's, for the file in docs/). */
+export function fieldsReference(method: Method): string {
   const parts = [
     '# Fields of mentor’s files',
     '',
     'Every field of the three kinds of file, one line each, generated from the schema (`node scripts/fields-doc.mjs`; a test fails when this file is out of date). `[]` marks the items of a list. The same schemas are exported as JSON Schema by `mentor schema`.',
   ];
   for (const { name, file } of FILES) {
-    const schema = jsonSchemaOf(name) as Node;
+    const schema = jsonSchemaOf(name, method) as Node;
     const lines: string[] = [];
     fieldLines(schema, '', lines);
     parts.push('', `## ${file}`, '', schema.description ?? '', '', '| field | value | required | meaning |', '|---|---|---|---|', ...lines);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Method } from './method.js';
 import { PartnershipSchema } from './partnership.js';
 import { RepositoryConfigSchema } from './repository.js';
 import { SessionSchema } from './session.js';
@@ -12,9 +13,10 @@ export const SCHEMA_FILES = {
 
 export type SchemaFileName = keyof typeof SCHEMA_FILES;
 
-/** Draft-07 JSON Schema of one file kind, derived from its zod schema (what editors' YAML servers read). */
-export function jsonSchemaOf(name: SchemaFileName): Record<string, unknown> {
-  const schema = z.toJSONSchema(SCHEMA_FILES[name], { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+/** Draft-07 JSON Schema of one file kind, derived from its zod schema (what editors' YAML servers read); partnerships under the method's stages and criteria. */
+export function jsonSchemaOf(name: SchemaFileName, method: Method): Record<string, unknown> {
+  const source = name === 'partnership.schema.json' ? method.schema : SCHEMA_FILES[name];
+  const schema = z.toJSONSchema(source, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
   return { ...schema, title: titleOf(name) };
 }
 

@@ -22,3 +22,8 @@ export function sessionsDir(id: string): string {
 export function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
 }
+
+/** Where a repository keeps its own method files (`mentor method init`), and the built-in ones sit in the package. */
+export const METHODS_DIR = 'methods';
+/** The method of a repository whose mentor.yaml names none. */
+export const DEFAULT_METHOD = 'uclg';

@@ -52,26 +52,31 @@ export const PartySchema = z
   // The same rule for the exported JSON Schema.
   .meta({ if: { properties: { name: { not: { const: 'tbd' } } } }, then: { required: ['kind', 'country'] } });
 
-export const HistoryEntrySchema = z
-  .strictObject({
-    stage: Stage.optional().describe('The stage entered (either stage or status)'),
-    status: Status.optional().describe('The status changed to (either stage or status)'),
-    date: IsoDate.describe('When, YYYY-MM-DD'),
-    note: z.string().optional().describe('A note on the move'),
-    forced: z.boolean().optional().describe('true when the move skipped an unmet gate or went back (mentor advance --force)'),
-    reason: z.string().optional().describe('Why: required for a forced move, a suspension or a cancellation'),
-  })
-  .superRefine((entry, ctx) => {
-    if ((entry.stage === undefined) === (entry.status === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'a history entry records either a "stage" or a "status", not both or neither',
-        params: { code: MISSING_KEY },
-      });
-    }
-  })
-  .meta({ oneOf: [{ required: ['stage'] }, { required: ['status'] }] });
+/** A history entry whose stage is one of `stage` (the method's stages; any stage id in the base schema). */
+export function historyEntrySchema(stage: z.ZodType<string>) {
+  return z
+    .strictObject({
+      stage: stage.optional().describe('The stage entered (either stage or status)'),
+      status: Status.optional().describe('The status changed to (either stage or status)'),
+      date: IsoDate.describe('When, YYYY-MM-DD'),
+      note: z.string().optional().describe('A note on the move'),
+      forced: z.boolean().optional().describe('true when the move skipped an unmet gate or went back (mentor advance --force)'),
+      reason: z.string().optional().describe('Why: required for a forced move, a suspension or a cancellation'),
+    })
+    .superRefine((entry, ctx) => {
+      if ((entry.stage === undefined) === (entry.status === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          message: 'a history entry records either a "stage" or a "status", not both or neither',
+          params: { code: MISSING_KEY },
+        });
+      }
+    })
+    .meta({ oneOf: [{ required: ['stage'] }, { required: ['status'] }] });
+}
+
+export const HistoryEntrySchema = historyEntrySchema(Stage);
 
 const Request = z.strictObject({
   date: IsoDate.describe('When the request was made'),
@@ -178,17 +183,24 @@ const Product = z.strictObject({
   launched: IsoDate.optional().describe('When it was launched'),
 });
 
-const RatingScore = z.number().int().min(1, { error: 'a rating is from 1 to 4' }).max(4, { error: 'a rating is from 1 to 4' });
-const Rating = z
-  .union([
-    RatingScore,
-    z.strictObject({
-      score: RatingScore.describe('From 1 to 4'),
-      evidence: NonEmptyText.describe('What the score rests on'),
-    }),
-  ])
-  .describe('From 1 to 4, or {score, evidence}');
-const Ratings = z.strictObject(Object.fromEntries(RATING_KEYS.map((key) => [key, Rating.describe(`${key}: from 1 to 4, or {score, evidence}`)])) as Record<(typeof RATING_KEYS)[number], typeof Rating>);
+/** A rating on a method's scale: a score, or {score, evidence}. */
+export function ratingSchema(min: number, max: number) {
+  const error = `a rating is from ${min} to ${max}`;
+  const score = z.number().int().min(min, { error }).max(max, { error });
+  return z
+    .union([
+      score,
+      z.strictObject({
+        score: score.describe(`From ${min} to ${max}`),
+        evidence: NonEmptyText.describe('What the score rests on'),
+      }),
+    ])
+    .describe(`From ${min} to ${max}, or {score, evidence}`);
+}
+/** The description of one criterion's rating in the exported JSON Schema. */
+export const ratingDescription = (key: string, min: number, max: number) => `${key}: from ${min} to ${max}, or {score, evidence}`;
+const Rating = ratingSchema(1, 4);
+const Ratings = z.strictObject(Object.fromEntries(RATING_KEYS.map((key) => [key, Rating.describe(ratingDescription(key, 1, 4))])) as Record<(typeof RATING_KEYS)[number], typeof Rating>);
 
 const Recommendation = z
   .union([
@@ -207,7 +219,7 @@ const Evaluator = z.strictObject({
   independent: z.boolean().describe('Whether the evaluator is independent of both cities and the programme'),
 });
 
-const Evaluation = z.strictObject({
+export const Evaluation = z.strictObject({
   date: IsoDate.describe('When the evaluation was completed'),
   type: EvaluationType.optional().describe('mid-term, final or ex-post'),
   evaluator: Evaluator.optional().describe('Who evaluated, and whether independently'),

@@ -14,6 +14,7 @@ export const RepositoryConfigSchema = z
     name: NonEmptyText.describe('The name of this repository of partnerships'),
     programme: NonEmptyText.optional().describe('The mentoring programme, printed under every document title, such as "UCLG city mentoring"'),
     locale: Locale.optional().describe('Default language of reports: en, es, fr or pt'),
+    method: NonEmptyText.optional().describe('The method partnerships follow: a built-in name (uclg, the default, or eu-twinning) or a path in the repository, such as methods/uclg.yaml'),
     illustrative: z.boolean().optional().describe('true when the data is partly invented for demonstration; every document then says so'),
     source: NonEmptyText.optional().describe('Where the facts that are not invented come from (required with illustrative: true)'),
     branding: Branding.optional().describe('Logo and colour of documents'),

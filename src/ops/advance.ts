@@ -1,11 +1,13 @@
 import { checkPartnership } from '../check/partnership.js';
 import { UsageError } from '../errors.js';
 import type { StageId } from '../model/constants.js';
+import type { Method } from '../model/method.js';
 import type { Partnership } from '../model/partnership.js';
-import { evaluateGate, isForward, lastHistoryDate, nextStage, stagesOnTheWay, type GateResult } from '../roadmap/index.js';
+import { evaluateGate, isForward, isStageId, isTerminal, lastHistoryDate, nextStage, stageIds, stagesOnTheWay, type GateResult } from '../roadmap/index.js';
 import type { YamlEdit } from '../store/edit.js';
 import type { Repository } from '../store/repository.js';
 import { checkedUpdate, requireValid } from './checked-write.js';
+import { requireMethod } from './method.js';
 
 export interface AdvanceOptions {
   id: string;
@@ -35,18 +37,24 @@ export interface AdvancePlan {
 export type AdvanceResult = AdvancePlan & { outcome: 'moved' | 'refused' | 'dry-run'; before?: string; after?: string };
 
 /** Plan a move from a valid partnership: the stage to enter, the gates on the way, and whether it is allowed. */
-export function planAdvance(p: Partnership, sessionCount: number, options: Pick<AdvanceOptions, 'id' | 'to' | 'date' | 'force'>): AdvancePlan {
+export function planAdvance(method: Method, p: Partnership, sessionCount: number, options: Pick<AdvanceOptions, 'id' | 'to' | 'date' | 'force'>): AdvancePlan {
   const from = p.stage;
-  const to = options.to ?? nextStage(from, p.history);
-  if (!to) throw new UsageError(`${options.id} is closed: there is no stage after "closed"`, 'a forced move back reopens it: --to <stage> --force --reason <text>');
+  requireStage(method, options.to);
+  const to = options.to ?? nextStage(method, from, p.history);
+  if (!to) {
+    throw new UsageError(
+      `${options.id} is at "${from}", the last stage: there is no stage after it`,
+      isTerminal(method, from) ? 'a forced move back reopens it: --to <stage> --force --reason <text>' : 'a forced move back: --to <stage> --force --reason <text>',
+    );
+  }
   const last = lastHistoryDate(p);
   if (last && options.date < last) {
     throw new UsageError(`--date ${options.date} is before the last history entry (${last})`, 'history stays in date order');
   }
   if (to === from) throw new UsageError(`${options.id} is already at "${to}"`);
-  const backward = !isForward(from, to, p.history);
-  const way = backward ? [] : stagesOnTheWay(from, to, p.history);
-  const gates = way.map((stage) => evaluateGate(stage, { partnership: p, sessionCount }));
+  const backward = !isForward(method, from, to, p.history);
+  const way = backward ? [] : stagesOnTheWay(method, from, to, p.history);
+  const gates = way.map((stage) => evaluateGate(method, stage, { partnership: p, sessionCount }));
   const unmet = gates.filter((g) => !g.met);
   let refusal: string | undefined;
   if (backward) refusal = `moving back from "${from}" to "${to}" needs --force with --reason`;
@@ -62,25 +70,33 @@ export function planAdvance(p: Partnership, sessionCount: number, options: Pick<
 /** Move a partnership along the roadmap (or show, with dryRun, what the move needs). Gates are evaluated on valid files only. */
 export function advancePartnership(repo: Repository, options: AdvanceOptions): AdvanceResult {
   if (options.force && !options.reason?.trim()) throw new UsageError('--force needs --reason <text>: a forced move is recorded with its reason');
+  const method = requireMethod(repo);
+  requireStage(method, options.to);
   if (options.dryRun) {
     repo.requirePartnership(options.id);
     const folder = repo.folder(options.id);
-    const check = checkPartnership(folder, options.today);
+    const check = checkPartnership(folder, options.today, method);
     const partnership = requireValid(folder, check, 'no gate is evaluated on invalid data');
-    const plan = planAdvance(partnership, check.sessionCount, options);
+    const plan = planAdvance(method, partnership, check.sessionCount, options);
     return { ...plan, outcome: plan.refusal && !options.force ? 'refused' : 'dry-run' };
   }
   let plan: AdvancePlan | undefined;
-  const { before, after } = checkedUpdate(repo, options.id, options.today, (p, check) => {
-    plan = planAdvance(p, check.sessionCount, options);
+  const { before, after } = checkedUpdate(repo, method, options.id, options.today, (p, check) => {
+    plan = planAdvance(method, p, check.sessionCount, options);
     if (plan.refusal && !options.force) return undefined;
-    return advanceEdit(p, plan, options);
+    return advanceEdit(method, p, plan, options);
   });
   const result = plan!;
   return { ...result, outcome: result.refusal && !options.force ? 'refused' : 'moved', before, after };
 }
 
-function advanceEdit(p: Partnership, plan: AdvancePlan, options: AdvanceOptions): YamlEdit {
+/** `--to` names a stage of the repository's method, or is a usage error listing them. */
+function requireStage(method: Method, stage: string | undefined): void {
+  if (stage === undefined || isStageId(method, stage)) return;
+  throw new UsageError(`--to ${stage} is not a stage of the method "${method.name}"`, `the stages are: ${stageIds(method).join(', ')}`);
+}
+
+function advanceEdit(method: Method, p: Partnership, plan: AdvancePlan, options: AdvanceOptions): YamlEdit {
   const entry: Record<string, unknown> = { stage: plan.to, date: options.date };
   const note = options.note ?? (!plan.forced ? options.reason : undefined);
   if (note) entry.note = note;
@@ -89,7 +105,8 @@ function advanceEdit(p: Partnership, plan: AdvancePlan, options: AdvanceOptions)
     entry.reason = options.reason;
   }
   const edit: YamlEdit = { set: [[['stage'], plan.to]], append: [[['history'], entry]] };
-  if (plan.to === 'closed' && p.status !== 'closed') edit.set!.push([['status'], 'closed']);
-  if (plan.from === 'closed' && p.status === 'closed') edit.set!.push([['status'], 'active']);
+  // Entering the terminal stage closes the partnership; a forced move out of it reopens it.
+  if (isTerminal(method, plan.to) && p.status !== 'closed') edit.set!.push([['status'], 'closed']);
+  if (isTerminal(method, plan.from) && p.status === 'closed') edit.set!.push([['status'], 'active']);
   return edit;
 }

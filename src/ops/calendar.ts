@@ -4,6 +4,7 @@ import { partnershipEvents } from '../export/calendar.js';
 import { formatCalendar } from '../export/ics.js';
 import type { Lang } from '../render/format.js';
 import { writeFileAtomic } from '../store/write.js';
+import { requireMethod } from './method.js';
 import { latestRecordedDate, readRepositoryConfig, readValidPartnerships } from './read-valid.js';
 
 export interface CalendarOptions {
@@ -30,7 +31,7 @@ export interface CalendarResult {
 
 /** An RFC 5545 calendar of the dated items of one partnership or all of them. */
 export function buildCalendar(repo: Repository, options: CalendarOptions): CalendarResult {
-  const sources = readValidPartnerships(repo, options.id !== undefined ? [options.id] : [], options.today);
+  const sources = readValidPartnerships(repo, options.id !== undefined ? [options.id] : [], options.today, requireMethod(repo));
   const config = readRepositoryConfig(repo);
   const single = options.id !== undefined ? sources[0] : undefined;
   const lang = options.locale ?? single?.partnership.locale ?? config?.locale ?? 'en';

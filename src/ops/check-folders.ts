@@ -1,5 +1,6 @@
 import { checkPartnership, type PartnershipCheck } from '../check/partnership.js';
 import { checkRelated, relatedLinks } from '../check/related.js';
+import type { Method } from '../model/method.js';
 import { problem, type Problem } from '../model/problem.js';
 import type { PartnershipFolder, SourceFile } from '../model/source.js';
 import type { Repository } from '../store/repository.js';
@@ -22,8 +23,8 @@ export function repositoryIds(repo: Repository): () => ReadonlySet<string> {
  * Every check of one partnership folder within its repository: the folder's own checks and the
  * rules across partnerships (MTR045, a link to a partnership that does not exist).
  */
-export function checkInRepository(folder: PartnershipFolder, today: string, allIds: () => ReadonlySet<string>): PartnershipCheck {
-  const check = checkPartnership(folder, today);
+export function checkInRepository(folder: PartnershipFolder, today: string, method: Method, allIds: () => ReadonlySet<string>): PartnershipCheck {
+  const check = checkPartnership(folder, today, method);
   const links = check.facts ? relatedLinks(check.facts) : [];
   const source = folder.partnership;
   if (links.length > 0 && source) {
@@ -36,14 +37,14 @@ export function checkInRepository(folder: PartnershipFolder, today: string, allI
  * Check partnership folders one at a time, keeping only their problems (and the text of the files
  * they are in), so memory stays flat however large the repository.
  */
-export function checkFolders(repo: Repository, ids: readonly string[], today: string): FolderFindings {
+export function checkFolders(repo: Repository, method: Method, ids: readonly string[], today: string): FolderFindings {
   const findings: FolderFindings = { problems: [], texts: {}, files: 0 };
   const allIds = repositoryIds(repo);
   for (const id of ids) {
     const folder = repo.folder(id);
     const sources = [folder.partnership, ...folder.sessions].filter((s): s is SourceFile => s !== undefined);
     findings.files += sources.length;
-    const { problems } = checkInRepository(folder, today, allIds);
+    const { problems } = checkInRepository(folder, today, method, allIds);
     if (problems.length === 0) continue;
     findings.problems.push(...problems);
     const withProblems = new Set(problems.map((p) => p.file));

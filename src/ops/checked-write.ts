@@ -3,6 +3,7 @@
 import { checkPartnership, type PartnershipCheck } from '../check/partnership.js';
 import { ProblemsError } from '../errors.js';
 import { partnershipFile } from '../model/layout.js';
+import type { Method } from '../model/method.js';
 import type { Partnership } from '../model/partnership.js';
 import { sortProblems, type Problem, type ProblemReport } from '../model/problem.js';
 import type { PartnershipFolder, SourceFile } from '../model/source.js';
@@ -43,6 +44,7 @@ export function requireValid(folder: PartnershipFolder, check: PartnershipCheck,
  */
 export function checkedUpdate(
   repo: Repository,
+  method: Method,
   id: string,
   today: string,
   plan: (partnership: Partnership, check: PartnershipCheck) => YamlEdit | undefined,
@@ -51,12 +53,12 @@ export function checkedUpdate(
     repo,
     id,
     (folder) => {
-      const check = checkPartnership(folder, today);
+      const check = checkPartnership(folder, today, method);
       return plan(requireValid(folder, check, 'nothing was changed'), check);
     },
     (after, folder) => {
       const changed = { ...folder, partnership: after };
-      const check = checkPartnership(changed, today);
+      const check = checkPartnership(changed, today, method);
       const errors = check.problems.filter((p) => p.severity === 'error');
       if (errors.length > 0) {
         throw new ProblemsError(`the change would leave ${partnershipFile(id)} invalid; nothing was written`, folderReport(changed, errors));

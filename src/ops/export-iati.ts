@@ -7,6 +7,7 @@ import type { IatiSettings } from '../model/iati.js';
 import type { RepositoryConfig } from '../model/repository.js';
 import { LANGS, type Lang } from '../render/format.js';
 import { writeFileAtomic } from '../store/write.js';
+import { requireMethod } from './method.js';
 import { checkRepositoryConfig, latestRecordedDate, readValidPartnerships } from './read-valid.js';
 
 export interface ExportIatiOptions {
@@ -34,7 +35,8 @@ export const IATI_SETUP_HINT =
 /** IATI 2.03 activity XML of the given partnerships (or all), published by mentor.yaml's iati.reporting_org. */
 export function exportIati(repo: Repository, options: ExportIatiOptions): ExportIatiResult {
   const { settings, config } = iatiSettings(repo);
-  const sources = readValidPartnerships(repo, options.ids, options.today);
+  const method = requireMethod(repo);
+  const sources = readValidPartnerships(repo, options.ids, options.today, method);
   if (sources.length === 0) throw new UsageError('this repository has no partnerships to export', 'start one with `mentor init <id>`');
   const activities = sources.map((source) => {
     const p = source.partnership;
@@ -46,6 +48,7 @@ export function exportIati(repo: Repository, options: ExportIatiOptions): Export
       langs: languagesOf(lang, config.locale, (p.agreement as { languages?: string[] } | undefined)?.languages),
       programme: config.programme ?? config.name,
       lastUpdated: options.asOf ?? latestRecordedDate([source])!,
+      method,
     });
   });
   const text = xmlDocument(iatiActivities(activities, options.asOf ?? latestRecordedDate(sources)!));

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Document } from 'yaml';
 import { UsageError } from '../errors.js';
-import { PartnershipSchema } from '../model/partnership.js';
-import { CONFIG_FILE, partnershipFile } from '../model/layout.js';
+import { CONFIG_FILE, DEFAULT_METHOD, partnershipFile } from '../model/layout.js';
+import type { Method } from '../model/method.js';
+import { firstStage } from '../roadmap/stages.js';
 import { findRepoRoot } from '../store/find-repo.js';
 import { assertPartnershipId } from '../store/layout.js';
 import { openRepository } from '../store/repository.js';
 import { createFileExclusive } from '../store/write.js';
+import { builtInMethod, requireMethod } from './method.js';
 import { writeSchemas } from './schema.js';
 
 export interface PartyInput {
@@ -39,23 +41,28 @@ export interface InitResult {
   /** Repository-relative path of the new partnership file. */
   file: string;
   text: string;
+  /** The stage it starts at: the first of the repository's method. */
+  stage: string;
 }
 
 export const PARTNERSHIP_SCHEMA_LINE = '# yaml-language-server: $schema=../../schema/partnership.schema.json';
 
-/** Start a partnership at stage "request" (and the repository first, when there is none). */
+/** Start a partnership at the first stage of the method (and the repository first, when there is none). */
 export function initPartnership(options: InitOptions): InitResult {
   assertPartnershipId(options.id);
-  const data = newPartnership(options);
-  const checked = PartnershipSchema.safeParse(data);
+  if (!existsSync(path.resolve(options.repoStart))) throw new UsageError(`no such folder: ${path.resolve(options.repoStart)}`);
+  let root = findRepoRoot(options.repoStart);
+  // A new repository follows the default method; an existing one its own.
+  const method = root === undefined ? builtInMethod(DEFAULT_METHOD) : requireMethod(openRepository(root));
+  const stage = firstStage(method);
+  const data = newPartnership(options, stage);
+  const checked = method.schema.safeParse(data);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     throw new UsageError(`cannot start ${options.id}: ${issue.path.join('.')}: ${issue.message}`);
   }
-  if (!existsSync(path.resolve(options.repoStart))) throw new UsageError(`no such folder: ${path.resolve(options.repoStart)}`);
-  let root = findRepoRoot(options.repoStart);
   const createdRepository = root === undefined;
-  root ??= createRepository(path.resolve(options.repoStart), options.programme);
+  root ??= createRepository(path.resolve(options.repoStart), method, options.programme);
   const file = partnershipFile(options.id);
   // Never write through a link (a linked partnerships/ may lead anywhere): the same error as validate's.
   openRepository(root).refuseLinks(file);
@@ -69,10 +76,10 @@ export function initPartnership(options: InitOptions): InitResult {
     }
     throw error;
   }
-  return { root, createdRepository, file, text };
+  return { root, createdRepository, file, text, stage };
 }
 
-function newPartnership(options: InitOptions): Record<string, unknown> {
+function newPartnership(options: InitOptions, stage: string): Record<string, unknown> {
   const party = (p: PartyInput) => (p.name === 'tbd' ? { name: 'tbd' } : { name: p.name, kind: p.kind ?? 'city', country: p.country });
   const title = options.title ?? (options.mentor.name === 'tbd' ? `Mentoring for ${options.mentee.name}` : `${options.mentor.name} – ${options.mentee.name}`);
   const data: Record<string, unknown> = {
@@ -80,9 +87,9 @@ function newPartnership(options: InitOptions): Record<string, unknown> {
     title,
     mentor: party(options.mentor),
     mentee: party(options.mentee),
-    stage: 'request',
+    stage,
     status: 'active',
-    history: [{ stage: 'request', date: options.date }],
+    history: [{ stage, date: options.date }],
     request: { date: options.date, from: options.requestedBy ?? options.mentee.name, topic: options.topic },
   };
   if (options.focus && options.focus.length > 0) data.focus = options.focus;
@@ -95,7 +102,7 @@ export function defaultRepositoryName(dir: string): string {
   return path.basename(path.resolve(dir)) || 'partnerships';
 }
 
-function createRepository(dir: string, programme: string | undefined): string {
+function createRepository(dir: string, method: Method, programme: string | undefined): string {
   if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
   const config = { name: defaultRepositoryName(dir), ...(programme !== undefined && { programme }) };
   const text = `# yaml-language-server: $schema=schema/mentor.schema.json\n${new Document(config).toString({ lineWidth: 0 })}`;
@@ -104,6 +111,6 @@ function createRepository(dir: string, programme: string | undefined): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  writeSchemas(path.join(dir, 'schema'));
+  writeSchemas(path.join(dir, 'schema'), method);
   return dir;
 }

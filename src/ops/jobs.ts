@@ -1,4 +1,5 @@
 // The kinds of work done over partnership folders, by name, so worker threads can run them too.
+import type { Method } from '../model/method.js';
 import type { PartnershipSummary } from '../model/summary.js';
 import type { Repository } from '../store/repository.js';
 import { checkFolders, type FolderFindings } from './check-folders.js';
@@ -9,6 +10,6 @@ export type FolderJob = { kind: 'check'; today: string } | { kind: 'summary'; to
 export type FolderResult<K extends FolderJob['kind']> = K extends 'check' ? FolderFindings : PartnershipSummary[];
 
 /** Run a job on some folders of the repository. */
-export function runFolderJob(repo: Repository, job: FolderJob, ids: readonly string[]): FolderFindings | PartnershipSummary[] {
-  return job.kind === 'check' ? checkFolders(repo, ids, job.today) : summarizeFolders(repo, ids, job.today);
+export function runFolderJob(repo: Repository, method: Method, job: FolderJob, ids: readonly string[]): FolderFindings | PartnershipSummary[] {
+  return job.kind === 'check' ? checkFolders(repo, method, ids, job.today) : summarizeFolders(repo, method, ids, job.today);
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Method } from '../model/method.js';
 import type { Repository } from '../store/repository.js';
 import { runFolderJob, type FolderJob, type FolderResult } from './jobs.js';
 
@@ -43,10 +44,12 @@ export function threadCount(requested: number | undefined): number {
  * Run a job over partnership folders and return the results in the order of `ids`. With threads,
  * this thread works through the same queue of chunks as the workers (it is warm, and idle
  * otherwise), so n threads start n - 1 workers; each worker holds two chunks, so it never waits
- * for this thread to hand it the next.
+ * for this thread to hand it the next. A worker reads the repository's method again for itself (a
+ * method cannot be sent between threads).
  */
 export async function forEachFolder<K extends FolderJob['kind']>(
   repo: Repository,
+  method: Method,
   ids: readonly string[],
   job: FolderJob & { kind: K },
   onProgress?: Progress,
@@ -91,7 +94,7 @@ export async function forEachFolder<K extends FolderJob['kind']>(
   onProgress?.(0, ids.length);
   while (next < chunks.length) {
     const index = next++;
-    finished(index, runFolderJob(repo, job, chunks[index]!) as FolderResult<K>);
+    finished(index, runFolderJob(repo, method, job, chunks[index]!) as FolderResult<K>);
     if (workers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(running);

@@ -1,7 +1,9 @@
+import type { Method } from '../model/method.js';
 import type { ProblemReport } from '../model/problem.js';
 import type { PartnershipSummary } from '../model/summary.js';
 import type { Repository } from '../store/repository.js';
 import { folderReport } from './checked-write.js';
+import { requireMethod } from './method.js';
 import { forEachFolder, type Progress } from './pool.js';
 
 export type { PartnershipSummary };
@@ -13,9 +15,9 @@ export interface Portfolio {
   unreadable: ProblemReport;
 }
 
-/** Summaries of every partnership of a repository as of `today`, sorted by id. */
-export async function summarizeRepository(repo: Repository, today: string, onProgress?: Progress): Promise<Portfolio> {
+/** Summaries of every partnership of a repository as of `today`, sorted by id (under the repository's method unless given it, read once). */
+export async function summarizeRepository(repo: Repository, today: string, onProgress?: Progress, method: Method = requireMethod(repo)): Promise<Portfolio> {
   const { ids, layout } = repo.partnerships();
-  const parts = await forEachFolder(repo, ids, { kind: 'summary', today }, onProgress);
+  const parts = await forEachFolder(repo, method, ids, { kind: 'summary', today }, onProgress);
   return { summaries: parts.flat(), unreadable: folderReport({ id: '', sessions: [], layout }, layout) };
 }

@@ -2,6 +2,7 @@
 // through the repository object with the checks of `validate`.
 import type * as z from 'zod';
 import { DataError, ProblemsError } from '../errors.js';
+import type { Method } from '../model/method.js';
 import type { Partnership } from '../model/partnership.js';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import type { Session } from '../model/session.js';
@@ -17,10 +18,10 @@ export interface ValidPartnership {
 }
 
 /** One partnership, refused (exit 1, with validate's problems) when it has a validation error, as reports are. */
-export function readValidPartnership(repo: Repository, id: string, today: string, allIds = repositoryIds(repo)): ValidPartnership {
+export function readValidPartnership(repo: Repository, id: string, today: string, method: Method, allIds = repositoryIds(repo)): ValidPartnership {
   repo.requirePartnership(id);
   const folder = repo.folder(id);
-  const check = checkInRepository(folder, today, allIds);
+  const check = checkInRepository(folder, today, method, allIds);
   const partnership = requireValid(folder, check, 'nothing is exported from invalid data');
   const sessions = numberVisits(check.sessions).map(({ file, session }) => ({
     file,
@@ -31,7 +32,7 @@ export function readValidPartnership(repo: Repository, id: string, today: string
 }
 
 /** The given partnerships, or every one when `ids` is empty; all invalid ones named in one refusal. */
-export function readValidPartnerships(repo: Repository, ids: readonly string[], today: string): ValidPartnership[] {
+export function readValidPartnerships(repo: Repository, ids: readonly string[], today: string, method: Method): ValidPartnership[] {
   const listing = ids.length > 0 ? { ids: [...new Set(ids)], layout: [] } : repo.partnerships();
   if (listing.layout.length > 0) {
     const report = { ok: false, errors: listing.layout.length, warnings: 0, files: 0, problems: listing.layout, sourceLine: () => '' };
@@ -42,7 +43,7 @@ export function readValidPartnerships(repo: Repository, ids: readonly string[], 
   const invalid: string[] = [];
   for (const id of listing.ids) {
     try {
-      valid.push(readValidPartnership(repo, id, today, allIds));
+      valid.push(readValidPartnership(repo, id, today, method, allIds));
     } catch (error) {
       if (!(error instanceof DataError || error instanceof ProblemsError) || listing.ids.length === 1) throw error;
       invalid.push(id);

@@ -9,6 +9,7 @@ import { linkOnTheWay } from '../store/layout.js';
 import type { Repository } from '../store/repository.js';
 import { writeFileAtomic } from '../store/write.js';
 import { requireValid } from './checked-write.js';
+import { requireMethod } from './method.js';
 import { summarizeRepository } from './portfolio.js';
 
 export type { Lang };
@@ -80,8 +81,9 @@ function renderPartnership(repo: Repository, options: ReportOptions, config: Rep
   const kinds: DocumentKind[] = options.kind === 'all' ? [...DOCUMENT_KINDS] : [options.kind];
   if (options.stdout && kinds.length > 1) throw new UsageError('--stdout prints one document: choose it with --kind tor, roadmap or evaluation');
 
+  const method = requireMethod(repo);
   const folder = repo.folder(id);
-  const check = checkPartnership(folder, today);
+  const check = checkPartnership(folder, today, method);
   const partnership = requireValid(folder, check, 'no report is rendered from invalid data');
   const sessions = check.sessions as { file: string; session: Session }[];
   const lang = options.locale ?? partnership.locale ?? config?.locale ?? 'en';
@@ -91,7 +93,7 @@ function renderPartnership(repo: Repository, options: ReportOptions, config: Rep
   const renderer = createRenderer(root, options.format);
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : defaultOutput(root, `reports/${id}`);
   return kinds.map((kind) => {
-    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, dress, ...(programme !== undefined && { programme }) }, lang));
+    const html = withTemplateErrors(() => renderer.partnership(kind, { partnership, sessions, today, method, dress, ...(programme !== undefined && { programme }) }, lang));
     return { file: path.join(dir, `${kind}.${options.format}`), content: html };
   });
 }
@@ -102,12 +104,13 @@ async function renderPortfolio(repo: Repository, options: ReportOptions, config:
   if (options.id !== undefined) throw new UsageError('--portfolio renders every partnership: give no partnership id with it');
   const lang = options.locale ?? config?.locale ?? 'en';
   const renderer = createRenderer(root, options.format);
-  const { summaries, unreadable } = await summarizeRepository(repo, today);
+  const method = requireMethod(repo);
+  const { summaries, unreadable } = await summarizeRepository(repo, today, undefined, method);
   if (unreadable.errors > 0) {
     throw new ProblemsError(`partnerships/ holds ${unreadable.errors === 1 ? 'an entry' : `${unreadable.errors} entries`} that cannot be read as a partnership; no portfolio is rendered without ${unreadable.errors === 1 ? 'it' : 'them'}`, unreadable);
   }
   const dress = readDress(root, config);
-  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme, today, lang, dress));
+  const text = withTemplateErrors(() => renderer.portfolio(summaries, config?.programme, today, lang, method, dress));
   const dir = options.out !== undefined ? path.resolve(options.cwd, options.out) : defaultOutput(root, 'reports');
   return [{ file: path.join(dir, `portfolio.${options.format}`), content: text }];
 }

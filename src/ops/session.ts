@@ -8,7 +8,9 @@ import type { SessionRecord } from '../model/facts.js';
 import { baseName, sessionsDir } from '../model/layout.js';
 import type { Problem } from '../model/problem.js';
 import { SessionSchema } from '../model/session.js';
-import { numberVisits, stageRank } from '../roadmap/index.js';
+import type { Method } from '../model/method.js';
+import { isBeforeMentoring, mentoringStage, numberVisits } from '../roadmap/index.js';
+import { requireMethod } from './method.js';
 import { withPartnershipLock } from '../store/partnership-file.js';
 import type { Repository } from '../store/repository.js';
 import { readDataInput } from '../store/input.js';
@@ -48,8 +50,9 @@ export function addSession(repo: Repository, options: AddSessionOptions): AddSes
   }
   const session = checked.data;
   return withPartnershipLock(repo, options.id, () => {
+    const method = requireMethod(repo);
     const folder = repo.folder(options.id);
-    const check = checkPartnership(folder, options.today);
+    const check = checkPartnership(folder, options.today, method);
     const partnership = requireValid(folder, check, 'no session was logged');
     const targetIds = (partnership.targets ?? []).map((t) => t.id);
     const missing = (session.targets ?? []).filter((t) => !targetIds.includes(t));
@@ -70,13 +73,13 @@ export function addSession(repo: Repository, options: AddSessionOptions): AddSes
 
     const text = `${SESSION_SCHEMA_LINE}\n${new Document(options.session).toString({ lineWidth: 0 })}`;
     const file = freeSessionFile(repo, options.id, `${session.date}-${slugify(session.title)}`);
-    const added = checkPartnership({ ...folder, sessions: [...folder.sessions, parseSource(file, text)] }, options.today);
+    const added = checkPartnership({ ...folder, sessions: [...folder.sessions, parseSource(file, text)] }, options.today, method);
     const introduced = added.problems.filter((p: Problem) => p.severity === 'error');
     if (introduced.length > 0) {
       throw new ProblemsError(`the session would leave ${options.id} invalid; nothing was written`, folderReport(folder, introduced));
     }
     createFileExclusive(path.join(repo.root, file), text);
-    return { file, text, warnings: sessionWarnings(options.id, partnership) };
+    return { file, text, warnings: sessionWarnings(method, options.id, partnership) };
   });
 }
 
@@ -90,9 +93,9 @@ function freeSessionFile(repo: Repository, id: string, base: string): string {
   throw new UsageError(`could not find a free file name for ${base}.yaml`);
 }
 
-function sessionWarnings(id: string, p: { stage: Parameters<typeof stageRank>[0]; status: string }): string[] {
+function sessionWarnings(method: Method, id: string, p: { stage: string; status: string }): string[] {
   const warnings: string[] = [];
-  if (stageRank(p.stage) < stageRank('mentoring')) warnings.push(`${id} is at stage "${p.stage}", before mentoring; the session is logged all the same`);
+  if (isBeforeMentoring(method, p.stage)) warnings.push(`${id} is at stage "${p.stage}", before ${mentoringStage(method)!.id}; the session is logged all the same`);
   if (p.status !== 'active') warnings.push(`${id} is ${p.status}; the session is logged all the same`);
   return warnings;
 }
@@ -131,7 +134,7 @@ export function sessionRows(sessions: readonly SessionRecord[]): SessionRow[] {
 export function listSessions(repo: Repository, id: string, today: string): SessionList {
   repo.requirePartnership(id);
   const folder = repo.folder(id);
-  const check = checkPartnership(folder, today);
+  const check = checkPartnership(folder, today, requireMethod(repo));
   const rows = sessionRows(check.sessions);
   const sessionFiles = new Set(folder.sessions.map((s) => s.file));
   const errors = check.problems.filter((p) => p.severity === 'error' && sessionFiles.has(p.file));

@@ -5,7 +5,9 @@ import { partnershipEvents } from '../export/calendar.js';
 import { formatCalendar } from '../export/ics.js';
 import { partnershipPage, portfolioPage, type SiteInput } from '../export/site.js';
 import { DOCUMENT_KINDS, DocumentRenderer, LANGS, type Lang } from '../render/index.js';
+import type { Method } from '../model/method.js';
 import { writeFileAtomic } from '../store/write.js';
+import { requireMethod } from './method.js';
 import { withTemplateErrors } from './report.js';
 import { latestRecordedDate, readRepositoryConfig, readValidPartnerships, type ValidPartnership } from './read-valid.js';
 
@@ -32,14 +34,15 @@ export interface SiteResult {
  * and the others in <lang>/ folders.
  */
 export function buildSite(repo: Repository, options: SiteOptions): SiteResult {
-  const sources = readValidPartnerships(repo, [], options.today);
+  const method = requireMethod(repo);
+  const sources = readValidPartnerships(repo, [], options.today, method);
   const config = readRepositoryConfig(repo);
   const top = options.locale ?? config?.locale ?? 'en';
   const languages: Lang[] = options.locale ? [options.locale] : [top, ...LANGS.filter((l) => l !== top)];
   const own = path.join(repo.root, 'templates');
   const renderer = new DocumentRenderer('html', existsSync(own) ? own : undefined);
   const files = languages.flatMap((lang) =>
-    sitePages(sources, renderer, { today: options.today, lang, languages, name: config?.name ?? 'mentor', programme: config?.programme }).map(({ file, content }) => ({
+    sitePages(sources, renderer, { today: options.today, lang, languages, name: config?.name ?? 'mentor', programme: config?.programme, method }).map(({ file, content }) => ({
       file: lang === top ? file : `${lang}/${file}`,
       content,
     })),
@@ -57,7 +60,7 @@ export function buildSite(repo: Repository, options: SiteOptions): SiteResult {
 function sitePages(
   sources: ValidPartnership[],
   renderer: DocumentRenderer,
-  settings: { today: string; lang: Lang; languages: Lang[]; name: string; programme: string | undefined },
+  settings: { today: string; lang: Lang; languages: Lang[]; name: string; programme: string | undefined; method: Method },
 ): { file: string; content: string }[] {
   const { today, lang, programme } = settings;
   const input: SiteInput = {
@@ -68,6 +71,7 @@ function sitePages(
     languages: settings.languages,
     partnerships: sources.map(({ partnership, sessions }) => ({ partnership, sessions: sessions.map((s) => s.session) })),
     documents: DOCUMENT_KINDS,
+    method: settings.method,
   };
   const files = [{ file: 'index.html', content: portfolioPage(input) }];
   sources.forEach((source, index) => {
@@ -75,7 +79,7 @@ function sitePages(
     const item = input.partnerships[index]!;
     files.push({ file: `${partnership.id}/index.html`, content: partnershipPage(input, item) });
     for (const kind of DOCUMENT_KINDS) {
-      const documentInput = { partnership, sessions: source.sessions, today, ...((programme ?? settings.name) !== undefined && { programme: programme ?? settings.name }) };
+      const documentInput = { partnership, sessions: source.sessions, today, method: settings.method, ...((programme ?? settings.name) !== undefined && { programme: programme ?? settings.name }) };
       files.push({ file: `${partnership.id}/${kind}.html`, content: withTemplateErrors(() => renderer.partnership(kind, documentInput, lang)) });
     }
     const events = partnershipEvents(source, lang, { withPartnership: false });

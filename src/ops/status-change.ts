@@ -3,6 +3,7 @@ import type { PartnershipStatus } from '../model/constants.js';
 import { lastHistoryDate } from '../roadmap/index.js';
 import type { Repository } from '../store/repository.js';
 import { checkedUpdate } from './checked-write.js';
+import { requireMethod } from './method.js';
 
 export type StatusAction = 'suspend' | 'resume' | 'cancel';
 
@@ -39,7 +40,7 @@ export function changeStatus(repo: Repository, options: StatusChangeOptions): St
   }
   let from = '';
   let refusal: string | undefined;
-  const { before, after } = checkedUpdate(repo, options.id, options.today, (p) => {
+  const { before, after } = checkedUpdate(repo, requireMethod(repo), options.id, options.today, (p) => {
     from = p.status;
     if (!rule.from.includes(p.status)) {
       refusal = `${options.id} is ${from}; only a partnership that is ${rule.from.join(' or ')} can be ${rule.to === 'active' ? 'resumed' : rule.to}`;

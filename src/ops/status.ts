@@ -2,6 +2,7 @@ import { ProblemsError } from '../errors.js';
 import type { PartnershipFacts } from '../model/facts.js';
 import { partnershipFile } from '../model/layout.js';
 import { evaluateGate, nextStage, type GateResult } from '../roadmap/index.js';
+import { requireMethod } from './method.js';
 import type { Repository } from '../store/repository.js';
 import { checkInRepository, repositoryIds } from './check-folders.js';
 import { folderReport } from './checked-write.js';
@@ -22,14 +23,15 @@ export interface PartnershipDetail {
 /** One partnership in detail: its summary, the gate of its next stage, its targets and recent sessions. */
 export function partnershipStatus(repo: Repository, id: string, today: string, recent = 5): PartnershipDetail {
   repo.requirePartnership(id);
+  const method = requireMethod(repo);
   const folder = repo.folder(id);
-  const check = checkInRepository(folder, today, repositoryIds(repo));
+  const check = checkInRepository(folder, today, method, repositoryIds(repo));
   // A partnership.yaml that cannot be read as a partnership has nothing to show: validate's error.
   if (!check.facts) {
     const errors = check.problems.filter((p) => p.severity === 'error');
     throw new ProblemsError(`${partnershipFile(id)} cannot be read as a partnership`, folderReport(folder, errors));
   }
-  const summary = summarizeFolder(folder, today, check);
+  const summary = summarizeFolder(folder, today, method, check);
   const p: PartnershipFacts = check.facts ?? {};
   const detail: PartnershipDetail = {
     summary,
@@ -38,7 +40,7 @@ export function partnershipStatus(repo: Repository, id: string, today: string, r
     progress: progressOf(p, check.sessions, today),
   };
   // A gate is evaluated on a valid file only: on an invalid one it would blame the gate for the file.
-  const stage = summary.errors === 0 && p.stage !== undefined ? nextStage(p.stage, p.history) : undefined;
-  if (stage) detail.next = { stage, gate: evaluateGate(stage, { partnership: p, sessionCount: check.sessionCount }) };
+  const stage = summary.errors === 0 && p.stage !== undefined ? nextStage(method, p.stage, p.history) : undefined;
+  if (stage) detail.next = { stage, gate: evaluateGate(method, stage, { partnership: p, sessionCount: check.sessionCount }) };
   return detail;
 }

@@ -1,3 +1,4 @@
+import type { Method } from '../model/method.js';
 import { checkPartnership, type PartnershipCheck } from '../check/partnership.js';
 import type { PartnershipFolder } from '../model/source.js';
 import type { PartnershipSummary } from '../model/summary.js';
@@ -8,7 +9,7 @@ import { checkInRepository, repositoryIds } from './check-folders.js';
 export type { PartnershipSummary };
 
 /** Summarise one partnership folder as of `today`, from the same check `validate` makes. */
-export function summarizeFolder(folder: PartnershipFolder, today: string, check: PartnershipCheck = checkPartnership(folder, today)): PartnershipSummary {
+export function summarizeFolder(folder: PartnershipFolder, today: string, method: Method, check: PartnershipCheck = checkPartnership(folder, today, method)): PartnershipSummary {
   const p = check.facts ?? {};
   const party = (value: { name?: string; country?: string } | undefined) => ({
     name: value?.name !== undefined && value.name.trim() !== '' ? value.name : '?',
@@ -42,10 +43,10 @@ export function summarizeFolder(folder: PartnershipFolder, today: string, check:
 }
 
 /** Summaries of some partnerships, one folder at a time. */
-export function summarizeFolders(repo: Repository, ids: readonly string[], today: string): PartnershipSummary[] {
+export function summarizeFolders(repo: Repository, method: Method, ids: readonly string[], today: string): PartnershipSummary[] {
   const allIds = repositoryIds(repo);
   return ids.map((id) => {
     const folder = repo.folder(id);
-    return summarizeFolder(folder, today, checkInRepository(folder, today, allIds));
+    return summarizeFolder(folder, today, method, checkInRepository(folder, today, method, allIds));
   });
 }

@@ -10,6 +10,7 @@ import { changedSince } from '../store/git.js';
 import type { PartnershipListing, Repository } from '../store/repository.js';
 import { appendText } from '../store/write.js';
 import type { FolderFindings } from './check-folders.js';
+import { loadMethod } from './method.js';
 import { forEachFolder, type Progress } from './pool.js';
 import { shardOf, type Shard } from './shard.js';
 
@@ -34,15 +35,27 @@ export type ValidateResult = ProblemReport;
 /** Check a repository, or some of its files, and return every problem found. */
 export async function validateRepository(repo: Repository, options: ValidateOptions): Promise<ValidateResult> {
   const scope = resolveScope(repo.root, options.cwd, options.paths ?? []);
+  // The method comes first: no partnership is checked against a method that could only be half read.
+  const method = loadMethod(repo);
+  if (!method.method) {
+    const findings: FolderFindings = { problems: method.problems, texts: method.texts, files: 1 };
+    checkConfig(repo, findings);
+    return finish(options, { ...scope, everything: true }, findings);
+  }
   const listing = await narrow(repo, options, scope.everything ? repo.partnerships() : { ids: [...scope.ids], layout: [] });
-  const parts = await forEachFolder(repo, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
+  const parts = await forEachFolder(repo, method.method, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
   const findings: FolderFindings = {
     problems: [...parts.flatMap((p) => p.problems), ...listing.layout],
     texts: Object.assign({}, ...parts.map((p) => p.texts)) as Record<string, string>,
     files: parts.reduce((n, p) => n + p.files, 0),
   };
-  // mentor.yaml is repository-wide: every shard but the first leaves it out.
+  // mentor.yaml and the method are repository-wide: every shard but the first leaves them out.
   const repositoryWide = (options.shard?.index ?? 1) === 1;
+  // A repository's own method file is checked with it (its warnings, if any); a built-in one is not the user's to fix.
+  if (repositoryWide && method.problems.length > 0) {
+    findings.problems.push(...method.problems);
+    Object.assign(findings.texts, method.texts);
+  }
   if (repositoryWide && (scope.everything || scope.config)) checkConfig(repo, findings);
   return finish(options, scope, findings);
 }

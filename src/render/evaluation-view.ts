@@ -2,22 +2,24 @@
 // names the seven criteria still to be rated; with one it follows the OECD DAC report structure:
 // executive summary first, then background, purpose, method, findings by criterion, results,
 // money, conclusions, recommendations, lessons, the mentor's gains, and annexes.
-import { RATING_KEYS } from '../model/enums.js';
 import type { Rating, Recommendation } from '../model/partnership.js';
-import { numberVisits, stageEnteredOn } from '../roadmap/index.js';
+import { mentoringStage, numberVisits, stageEnteredOn } from '../roadmap/index.js';
 import { daysBetween } from '../util/dates.js';
 import { sessionCosts, type NumberedSession } from './figures.js';
 import type { Localizer } from './locale.js';
 import { moneyView } from './money.js';
 import { cap, counts, DASH, periodRows, plannedView, productView, statsView, type DocumentInput } from './parts.js';
 
-const score = (rating: Rating) => (typeof rating === 'number' ? rating : rating.score);
+const score = (rating: Rating | undefined) => (rating === undefined ? 0 : typeof rating === 'number' ? rating : rating.score);
 
 export function evaluationView({ partnership: p, sessions, today }: DocumentInput, l: Localizer) {
   const numbered = numberVisits(sessions, today);
   const entered = stageEnteredOn(p) ?? today;
-  const mentoringSince = p.history.find((e) => e.stage === 'mentoring')?.date;
+  const mentoring = mentoringStage(l.method)?.id;
+  const mentoringSince = mentoring === undefined ? undefined : p.history.find((e) => e.stage === mentoring)?.date;
   const evaluation = p.evaluation;
+  const criteria = l.method.ratings.criteria.map((c) => c.id);
+  const { min, max } = l.method.ratings.scale;
   const common = {
     summary: {
       mentoringSince: mentoringSince ? l.date(mentoringSince) : null,
@@ -36,6 +38,9 @@ export function evaluationView({ partnership: p, sessions, today }: DocumentInpu
     peopleMet: peopleMet(numbered, l),
     handover: p.handover ? { date: l.date(p.handover.date), owner: p.handover.owner } : null,
     evaluationMethod: p.agreement?.terms?.evaluation_method ?? null,
+    // The documents' words are for UCLG's seven criteria on a scale of 1 to 4; another method's count and scale are written out.
+    criteriaCount: criteria.length === 7 ? null : l.num(criteria.length),
+    scale: min === 1 && max === 4 ? null : { min: l.num(min), max: l.num(max) },
   };
   if (!evaluation) {
     return {
@@ -44,19 +49,22 @@ export function evaluationView({ partnership: p, sessions, today }: DocumentInpu
       footer: `${l.t('doc.short.interim')} · ${p.title}`,
       interim: true,
       evaluation: null,
-      criteria: RATING_KEYS.map((key) => ({ name: l.t(`rating.${key}`), question: l.t(`criterion.${key}`), state: l.t('eval.toBeRated') })),
+      criteria: criteria.map((key) => ({ name: l.criterion(key), question: l.question(key) ?? DASH, state: l.t('eval.toBeRated') })),
     };
   }
-  const ratings = RATING_KEYS.map((key) => {
-    const rating = evaluation.ratings[key];
+  // The ratings under the method's criteria (partnership.yaml was checked against them).
+  const given = evaluation.ratings as Record<string, Rating | undefined>;
+  const ratings = criteria.map((key) => {
+    const rating = given[key];
     const value = score(rating);
     return {
-      name: l.t(`rating.${key}`),
-      question: l.t(`criterion.${key}`),
-      score: `${value} / 4`,
-      words: l.t(`score.${value as 1 | 2 | 3 | 4}`),
-      width: value * 25,
-      evidence: typeof rating === 'number' ? null : rating.evidence,
+      name: l.criterion(key),
+      question: l.question(key),
+      score: `${value} / ${max}`,
+      // The words of a score are those of the 1-to-4 scale; on another scale the number says it.
+      words: min === 1 && max === 4 ? l.t(`score.${value as 1 | 2 | 3 | 4}`) : l.num(value),
+      width: Math.round((value / max) * 100),
+      evidence: rating === undefined || typeof rating === 'number' ? null : rating.evidence,
     };
   });
   const withoutEvidence = ratings.filter((r) => r.evidence === null).length;
@@ -80,7 +88,7 @@ export function evaluationView({ partnership: p, sessions, today }: DocumentInpu
         : l.t('eval.evaluatorUnknown'),
       method: evaluation.method ?? p.agreement?.terms?.evaluation_method ?? null,
       ratings,
-      average: l.num(RATING_KEYS.reduce((sum, key) => sum + score(evaluation.ratings[key]), 0) / RATING_KEYS.length, 1),
+      average: l.num(criteria.reduce((sum, key) => sum + score(given[key]), 0) / criteria.length, 1),
       findings: evaluation.findings ?? null,
       conclusions: evaluation.conclusions ?? null,
       limitations,

@@ -1,4 +1,5 @@
 // Rendering: view models in, document text out. No file system writes, no console.
+import type { Method } from '../model/method.js';
 import type { PartnershipSummary } from '../model/summary.js';
 import { TemplateRenderer, type TemplateFormat } from './environment.js';
 import type { Lang } from './format.js';
@@ -25,13 +26,13 @@ export class DocumentRenderer {
 
   /** One document of one partnership. */
   partnership(kind: DocumentKind, input: DocumentInput, lang: Lang): string {
-    const l = localizer(lang);
+    const l = localizer(lang, input.method);
     return this.templates.render(kind, documentView(kind, input, l), l.strings);
   }
 
   /** The portfolio of every partnership. */
-  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang, dress?: Dress): string {
-    const l = localizer(lang);
+  portfolio(summaries: readonly PartnershipSummary[], programme: string | undefined, today: string, lang: Lang, method: Method, dress?: Dress): string {
+    const l = localizer(lang, method);
     return this.templates.render('portfolio', portfolioView(summaries, programme, today, l, dress), l.strings);
   }
 }

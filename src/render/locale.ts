@@ -1,3 +1,4 @@
+import { stageName, type Method } from '../model/method.js';
 import { countryName, formatMoney, formatNumber, longDate, monthYear, shortDate, type Lang } from './format.js';
 import { en, type StringKey, type Strings } from './locales/en.js';
 import { es } from './locales/es.js';
@@ -21,6 +22,14 @@ const GENDERS: Record<Lang, Record<ProductKind, Gender>> = {
 export interface Localizer {
   lang: Lang;
   strings: Strings;
+  /** The repository's method: its stage and criterion names are the documents' words for them. */
+  method: Method;
+  /** A stage's name in this language, from the method. */
+  stage(id: string): string;
+  /** A rating criterion's name in this language, from the method. */
+  criterion(id: string): string;
+  /** The evaluation question of a criterion the documents know one for (the OECD DAC criteria and ownership), else null. */
+  question(id: string): string | null;
   /** A string with its {placeholders} filled in as plain text (escaping happens in the templates). */
   t(key: StringKey, vars?: Record<string, string | number>): string;
   date(date: string): string;
@@ -36,16 +45,30 @@ export interface Localizer {
   gender(kind: ProductKind): Gender;
 }
 
-export function localizer(lang: Lang): Localizer {
+/** The strings of a language alone, for writers that name no stage nor criterion (the calendar). */
+export function translator(lang: Lang): Localizer['t'] {
+  const strings = STRINGS[lang];
+  return (key, vars = {}) =>
+    fill(strings[key], (name) => {
+      const value = vars[name];
+      if (value === undefined) throw new Error(`the string "${key}" needs a value for {${name}}`);
+      return String(value);
+    });
+}
+
+export function localizer(lang: Lang, method: Method): Localizer {
   const strings = STRINGS[lang];
   return {
     lang,
     strings,
-    t: (key, vars = {}) => fill(strings[key], (name) => {
-      const value = vars[name];
-      if (value === undefined) throw new Error(`the string "${key}" needs a value for {${name}}`);
-      return String(value);
-    }),
+    method,
+    stage: (id) => stageName(method, id, lang),
+    criterion: (id) => {
+      const names = method.ratings.criteria.find((c) => c.id === id)?.names as Record<string, string | undefined> | undefined;
+      return names?.[lang] ?? names?.en ?? id;
+    },
+    question: (id) => (strings as Record<string, string | undefined>)[`criterion.${id}`] ?? null,
+    t: translator(lang),
     date: (d) => longDate(d, lang),
     short: (d) => shortDate(d, lang),
     month: (d) => monthYear(d, lang),

@@ -1,5 +1,6 @@
 // The parts that several documents share: the typed input, and rows and figures formatted for
 // the document's language.
+import type { Method } from '../model/method.js';
 import type { Partnership, Party } from '../model/partnership.js';
 import type { Session } from '../model/session.js';
 import { isTargetOverdue } from '../roadmap/index.js';
@@ -27,6 +28,8 @@ export interface DocumentInput {
   programme?: string;
   /** YYYY-MM-DD: the date figures are computed for. */
   today: string;
+  /** The repository's method: stage and criterion names, the mentoring stage, the rating scale. */
+  method: Method;
   dress?: Dress;
 }
 
@@ -82,7 +85,7 @@ export function sessionRows(numbered: NumberedSession[], l: Localizer) {
 
 export function periodRows(p: Partnership, today: string, l: Localizer) {
   return stagePeriods(p, today).map((period) => ({
-    name: l.t(`stage.${period.stage}`),
+    name: l.stage(period.stage),
     entered: l.short(period.entered),
     left: period.left ? l.short(period.left) : DASH,
     days: l.num(period.days),

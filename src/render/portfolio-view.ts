@@ -1,4 +1,4 @@
-import { Direction as DirectionSchema, STAGE_IDS } from '../model/enums.js';
+import { Direction as DirectionSchema } from '../model/enums.js';
 import type { PartnershipSummary } from '../model/summary.js';
 import { DAC_LIST_EDITION, directionOf, type Direction } from './dac.js';
 import { cap, type Localizer } from './locale.js';
@@ -23,14 +23,15 @@ export function portfolioView(summaries: readonly PartnershipSummary[], programm
       mentee: party(s.mentee),
       direction: cap(direction ? l.t(`direction.${direction}`) : l.t('direction.unknown')),
       stated: stated.success,
-      stage: s.stage ? l.t(`stage.${s.stage}`) : '—',
+      stage: s.stage ? l.stage(s.stage) : '—',
       status: s.status && isStatus(s.status) ? cap(l.t(`status.${s.status}`)) : '—',
       days: s.daysInStage !== undefined ? l.num(s.daysInStage) : '—',
       sessions: l.num(s.sessions),
       warnings: warningText(s, l),
     };
   });
-  const byStage = STAGE_IDS.map((stage) => ({ name: l.t(`stage.${stage}`), count: summaries.filter((s) => s.stage === stage).length }))
+  const byStage = l.method.stages
+    .map((stage) => ({ name: l.stage(stage.id), count: summaries.filter((s) => s.stage === stage.id).length }))
     .filter((row) => row.count > 0)
     .map((row) => ({ name: row.name, count: l.num(row.count) }));
   const byDirection = [...DIRECTIONS, undefined]

@@ -25,7 +25,7 @@ export function ganttChart(p: Partnership, numbered: readonly NumberedSession[],
   const stages: GanttTask[] = periods.map((period, index) => {
     const end = period.left ?? (today > period.entered ? today : undefined);
     const tag = period.left ? 'done, ' : 'active, ';
-    return { name: l.t(`stage.${period.stage}`), spec: `${tag}stage${index + 1}, ${period.entered}, ${end && end > period.entered ? end : '1d'}` };
+    return { name: l.stage(period.stage), spec: `${tag}stage${index + 1}, ${period.entered}, ${end && end > period.entered ? end : '1d'}` };
   });
   const targets: GanttTask[] = (p.targets ?? []).map((t, index) => {
     const overdue = isTargetOverdue(t, today);
@@ -102,14 +102,14 @@ export function svgTimeline(p: Partnership, numbered: readonly NumberedSession[]
     const end = x(period.left ?? (today > period.entered ? today : period.entered));
     const r = rowAt(index);
     return {
-      label: l.t(`stage.${period.stage}`),
+      label: l.stage(period.stage),
       textY: r.textY,
       x: start,
       width: round(Math.max(3, end - start)),
       barY: r.barY,
       barHeight: r.barHeight,
       cls: period.left ? 'stage done' : 'stage current',
-      tip: l.t('doc.titled', { heading: l.t(`stage.${period.stage}`), title: period.left ? l.range(period.entered, period.left) : l.short(period.entered) }),
+      tip: l.t('doc.titled', { heading: l.stage(period.stage), title: period.left ? l.range(period.entered, period.left) : l.short(period.entered) }),
     };
   });
   let next = stageRows.length;

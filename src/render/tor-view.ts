@@ -2,6 +2,7 @@
 // cost sharing, a reporting calendar, languages, amendment and termination, signature blocks.
 // Nothing in it depends on the day it is printed except the date of a draft.
 import type { Partnership } from '../model/partnership.js';
+import { mentoringStage } from '../roadmap/index.js';
 import { addMonthsTo } from '../util/dates.js';
 import type { Localizer } from './locale.js';
 import { moneyView } from './money.js';
@@ -75,7 +76,8 @@ function workplan(p: Partnership, l: Localizer) {
 /** Reports the parties owe, dated from the start of mentoring (or the approvals) and the agreed duration. */
 function reportingCalendar(p: Partnership, l: Localizer) {
   const months = p.agreement?.terms?.duration_months;
-  const start = p.history.find((e) => e.stage === 'mentoring')?.date ?? p.agreement?.approvals?.map((a) => a.date).sort().at(-1);
+  const mentoring = mentoringStage(l.method)?.id;
+  const start = (mentoring === undefined ? undefined : p.history.find((e) => e.stage === mentoring)?.date) ?? p.agreement?.approvals?.map((a) => a.date).sort().at(-1);
   const rows = [{ when: l.t('tor.calendar.afterSession'), what: l.t('tor.calendar.sessionRecord'), who: l.t('team.mentee') }];
   if (start && months) {
     rows.push({ when: l.date(addMonthsTo(start, Math.max(1, Math.round(months / 2)))), what: l.t('tor.calendar.interim'), who: l.t('team.programme') });

@@ -54,7 +54,7 @@ function baseView(kind: DocumentKind, { partnership: p, sessions, programme, tod
     asOf: kind === 'tor' ? null : l.date(today),
     mentor: partyView(p.mentor, l),
     mentee: partyView(p.mentee, l),
-    stage: { id: p.stage, name: l.t(`stage.${p.stage}`), since: entered ? l.date(entered) : null },
+    stage: { id: p.stage, name: l.stage(p.stage), since: entered ? l.date(entered) : null },
     status: { id: p.status, name: cap(l.t(`status.${p.status}`)) },
     direction: cap(p.direction === 'triangular' ? l.t('direction.triangular') : direction ? l.t(`direction.${direction}`) : l.t('direction.unknown')),
     targets: targetRows(p, today, l),

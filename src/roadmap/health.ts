@@ -1,8 +1,9 @@
 import type { PartnershipFacts, SessionFacts } from '../model/facts.js';
+import type { Method } from '../model/method.js';
 import type { PathSegment } from '../model/source.js';
 import { addMonthsTo, daysBetween } from '../util/dates.js';
 import { isTargetOverdue, levelCounts, stageEnteredOn } from './figures.js';
-import { stageEntries, stageRank } from './stages.js';
+import { isTerminal, mentoringStage, stageEntries, stageRank } from './stages.js';
 
 export type HealthCode = 'MTR060' | 'MTR061' | 'MTR062' | 'MTR063' | 'MTR064' | 'MTR065' | 'MTR066';
 
@@ -14,59 +15,65 @@ export interface HealthFinding {
   hint?: string;
 }
 
-export const MENTORING_MONTHS_LIMIT = 15;
-export const SESSION_GAP_DAYS = 120;
-export const TARGETS_LIMIT = 5;
-
-/** The health warnings of SPEC section 1 for an active partnership, as of `today`. */
-export function assessHealth(p: PartnershipFacts, sessions: readonly SessionFacts[], today: string): HealthFinding[] {
-  if (p.status !== 'active' || p.stage === undefined) return [];
+/**
+ * The health warnings of SPEC section 1 for an active partnership, as of `today`, with the
+ * method's limits; those of the mentoring stage apply to the stage the method marks `mentoring`.
+ */
+export function assessHealth(method: Method, p: PartnershipFacts, sessions: readonly SessionFacts[], today: string): HealthFinding[] {
+  if (p.status !== 'active' || typeof p.stage !== 'string') return [];
   const findings: HealthFinding[] = [];
+  const { limits } = method;
   const stage = p.stage;
-  const held = sessions.filter((s): s is SessionFacts & { date: string } => s.date !== undefined && s.date <= today);
+  const held = (Array.isArray(sessions) ? sessions : []).filter((s): s is SessionFacts & { date: string } => typeof s?.date === 'string' && s.date <= today);
   const entered = stageEnteredOn(p);
+  const mentoring = mentoringStage(method);
 
-  if (stage === 'mentoring' && entered && addMonthsTo(entered, MENTORING_MONTHS_LIMIT) < today) {
+  if (mentoring && stage === mentoring.id && entered && addMonthsTo(entered, limits.mentoring_months) < today) {
+    const after = method.stages.filter((s) => s.rank === mentoring.rank + 1).map((s) => s.id);
     findings.push({
       code: 'MTR060',
       path: ['stage'],
-      message: `in mentoring since ${entered}, more than ${MENTORING_MONTHS_LIMIT} months (the roadmap plans about a year)`,
-      hint: 'move on to evaluation or launch with `mentor advance`, or record why the process takes longer',
+      message: `in ${stage} since ${entered}, more than ${limits.mentoring_months} months (the roadmap plans about a year)`,
+      hint: `move on to ${after.join(' or ')} with \`mentor advance\`, or record why the process takes longer`,
     });
   }
 
-  if (stageRank(stage) >= stageRank('mentoring') && stage !== 'closed') {
+  if (mentoring && stageRank(method, stage) >= mentoring.rank && !isTerminal(method, stage)) {
     const lastSession = held.map((s) => s.date).sort().at(-1);
-    const mentoringSince = stageEntries(p.history).find((e) => e.stage === 'mentoring' && e.date !== undefined)?.date;
+    const mentoringSince = stageEntries(p.history).find((e) => e.stage === mentoring.id && e.date !== undefined)?.date;
     const since = lastSession ?? mentoringSince;
-    if (since && daysBetween(since, today) > SESSION_GAP_DAYS) {
+    if (since && daysBetween(since, today) > limits.session_gap_days) {
       findings.push({
         code: 'MTR061',
         path: ['stage'],
         message: lastSession
           ? `no session for ${daysBetween(since, today)} days (the last was on ${since})`
-          : `no session logged in the ${daysBetween(since, today)} days since mentoring began (${since})`,
+          : `no session logged in the ${daysBetween(since, today)} days since ${mentoring.id} began (${since})`,
         hint: 'log the sessions held with `mentor session add`, or `mentor suspend` a partnership on hold',
       });
     }
   }
 
   const { technical, political } = levelCounts(held);
-  if (political > technical) {
+  const ratio = limits.technical_per_political;
+  if (technical < ratio * political) {
     findings.push({
       code: 'MTR062',
       path: ['stage'],
-      message: `more political than technical sessions (${technical} technical, ${political} political)`,
-      hint: 'the programme expects about three technical exchanges to one political',
+      message:
+        ratio === 1
+          ? `more political than technical sessions (${technical} technical, ${political} political)`
+          : `fewer than ${ratio} technical sessions to each political one (${technical} technical, ${political} political)`,
+      hint: ratio === 1 ? 'the programme expects about three technical exchanges to one political' : `the method expects at least ${ratio} technical exchanges to one political`,
     });
   }
 
-  const targets = p.targets ?? [];
-  if (targets.length > TARGETS_LIMIT) {
+  const targets = Array.isArray(p.targets) ? p.targets : [];
+  if (targets.length > limits.max_targets) {
     findings.push({
       code: 'MTR063',
       path: ['targets'],
-      message: `${targets.length} targets; the programme starts with at most ${TARGETS_LIMIT}`,
+      message: `${targets.length} targets; the programme starts with at most ${limits.max_targets}`,
       hint: 'start with a small project: drop or merge targets',
     });
   }
@@ -81,7 +88,7 @@ export function assessHealth(p: PartnershipFacts, sessions: readonly SessionFact
   });
 
   const heldDates = new Set(held.map((s) => s.date));
-  (p.sessions_planned ?? []).forEach((planned, index) => {
+  (Array.isArray(p.sessions_planned) ? p.sessions_planned : []).forEach((planned, index) => {
     const date = planned?.date;
     if (date === undefined || date >= today || heldDates.has(date)) return;
     findings.push({
@@ -92,7 +99,7 @@ export function assessHealth(p: PartnershipFacts, sessions: readonly SessionFact
     });
   });
 
-  (p.milestones ?? []).forEach((milestone, index) => {
+  (Array.isArray(p.milestones) ? p.milestones : []).forEach((milestone, index) => {
     const due = milestone?.due;
     if (due === undefined || due >= today || milestone?.done === true) return;
     findings.push({

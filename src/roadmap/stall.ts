@@ -1,10 +1,12 @@
 // Stall alerts (SPEC 6.1): the programme was designed against twinning where "nothing would happen
 // afterwards". Pure: the partnership, its sessions' actions and `today` are arguments.
 import type { Facts } from '../model/facts.js';
+import type { Method } from '../model/method.js';
 import type { Partnership } from '../model/partnership.js';
 import type { Session } from '../model/session.js';
 import { addMonthsTo, daysBetween, isIsoDate } from '../util/dates.js';
 import type { PathSegment } from '../model/source.js';
+import { isBeforeMentoring, mentoringStage } from './stages.js';
 
 export type StallCode = 'MTR067' | 'MTR068' | 'MTR069' | 'MTR070';
 
@@ -17,11 +19,8 @@ export interface StallFinding {
   session?: number;
 }
 
-/** The method's default limits: days in a stage before mentoring, and days suspended. */
-export const STALL_DAYS = 180;
-export const SUSPENDED_DAYS = 180;
-
-const BEFORE_MENTORING: readonly string[] = ['request', 'assessment', 'agreement', 'setup'];
+// The limits come from the method: limits.stall_days (days in a stage before the mentoring stage)
+// and limits.suspended_days (180 each when a method leaves them out, src/model/method.ts).
 
 type PartialPartnership = Facts<Partnership>;
 type PartialSession = Facts<Session>;
@@ -30,8 +29,8 @@ type PartialSession = Facts<Session>;
 const listOf = <T>(value: readonly T[] | undefined): readonly T[] => (Array.isArray(value) ? value : []);
 
 /** Every stall warning of a partnership as of `today`; `sessions` in the order their files are reported. */
-export function assessStalls(p: PartialPartnership, sessions: readonly PartialSession[], today: string): StallFinding[] {
-  return [...overdueActions(p, sessions, today), ...stalledBeforeMentoring(p, today), ...mentoringPastTerms(p, today), ...longSuspension(p, today)];
+export function assessStalls(method: Method, p: PartialPartnership, sessions: readonly PartialSession[], today: string): StallFinding[] {
+  return [...overdueActions(p, sessions, today), ...stalledBeforeMentoring(method, p, today), ...mentoringPastTerms(method, p, today), ...longSuspension(method, p, today)];
 }
 
 /** The date the current stage was last entered. */
@@ -64,9 +63,10 @@ export function overdueActions(p: PartialPartnership, sessions: readonly Partial
   );
 }
 
-/** MTR068: active and still in request, assessment, agreement or setup after `limit` days. */
-export function stalledBeforeMentoring(p: PartialPartnership, today: string, limit = STALL_DAYS): StallFinding[] {
-  if (p.status !== 'active' || typeof p.stage !== 'string' || !BEFORE_MENTORING.includes(p.stage)) return [];
+/** MTR068: active and still in a stage before the method's mentoring stage after the method's stall_days. */
+export function stalledBeforeMentoring(method: Method, p: PartialPartnership, today: string): StallFinding[] {
+  const limit = method.limits.stall_days;
+  if (p.status !== 'active' || typeof p.stage !== 'string' || !isBeforeMentoring(method, p.stage)) return [];
   const entered = enteredCurrentStage(p);
   if (!entered || daysBetween(entered, today) <= limit) return [];
   return [
@@ -79,26 +79,29 @@ export function stalledBeforeMentoring(p: PartialPartnership, today: string, lim
   ];
 }
 
-/** MTR069: active in mentoring for longer than the Terms of Reference's own duration. */
-export function mentoringPastTerms(p: PartialPartnership, today: string): StallFinding[] {
+/** MTR069: active in the method's mentoring stage for longer than the Terms of Reference's own duration. */
+export function mentoringPastTerms(method: Method, p: PartialPartnership, today: string): StallFinding[] {
   const months = p.agreement?.terms?.duration_months;
-  if (p.status !== 'active' || p.stage !== 'mentoring' || typeof months !== 'number' || !Number.isInteger(months) || months <= 0) return [];
+  const mentoring = mentoringStage(method);
+  if (p.status !== 'active' || mentoring === undefined || p.stage !== mentoring.id || typeof months !== 'number' || !Number.isInteger(months) || months <= 0) return [];
   const entered = enteredCurrentStage(p);
   if (!entered) return [];
   const end = addMonthsTo(entered, months);
   if (end >= today) return [];
+  const after = method.stages.filter((s) => s.rank === mentoring.rank + 1).map((s) => s.id);
   return [
     {
       code: 'MTR069',
       path: ['stage'],
-      message: `in mentoring since ${entered}: the Terms of Reference planned ${months} months, which ended on ${end}`,
-      hint: 'move on to evaluation or launch with `mentor advance`, or record an amendment and a new agreement.terms.duration_months',
+      message: `in ${mentoring.id} since ${entered}: the Terms of Reference planned ${months} months, which ended on ${end}`,
+      hint: `move on to ${after.join(' or ')} with \`mentor advance\`, or record an amendment and a new agreement.terms.duration_months`,
     },
   ];
 }
 
-/** MTR070: suspended for longer than `limit` days. */
-export function longSuspension(p: PartialPartnership, today: string, limit = SUSPENDED_DAYS): StallFinding[] {
+/** MTR070: suspended for longer than the method's suspended_days. */
+export function longSuspension(method: Method, p: PartialPartnership, today: string): StallFinding[] {
+  const limit = method.limits.suspended_days;
   if (p.status !== 'suspended') return [];
   const since = listOf(p.history).filter((e) => e?.status === 'suspended' && isIsoDate(e.date)).at(-1)?.date;
   if (!since || daysBetween(since, today) <= limit) return [];

@@ -38,7 +38,7 @@ function complete(words: string[], cwd = EXAMPLES): string {
 
 describe('bash completion', () => {
   it.each<[string[], string]>([
-    [['mentor', ''], 'init session advance suspend resume cancel status validate schema report completion calendar site export'],
+    [['mentor', ''], 'init session advance suspend resume cancel status validate schema method report completion calendar site export'],
     [['mentor', 'se'], 'session'],
     [['mentor', 'session', ''], 'add list'],
     [['mentor', 'advance', ''], IDS],

@@ -3,6 +3,8 @@ import { decimal, iatiActivities, iatiActivity, type IatiActivityInput } from '.
 import { xmlDocument, type XmlElement } from '../../src/export/xml.js';
 import type { Partnership } from '../../src/model/partnership.js';
 import { HAS_XMLLINT, validateIati, xpath } from '../helpers/iati.js';
+import { builtInMethod } from '../../src/ops/method.js';
+import { uclg } from '../helpers/method.js';
 
 const settings = { reporting_org: { ref: 'XX-TEST-UCLG', name: 'UCLG', type: 21 } };
 
@@ -37,6 +39,7 @@ const input = (partnership: Partnership, extra: Partial<IatiActivityInput> = {})
   langs: ['en'],
   programme: 'UCLG city mentoring programme',
   lastUpdated: '2011-03-17',
+  method: uclg,
   ...extra,
 });
 
@@ -57,6 +60,17 @@ describe('activity status from stage and status', () => {
     ['agreement', 'suspended', 6],
   ] as const)('stage %s, status %s -> code %i', (stage, status, code) => {
     const activity = iatiActivity(input({ ...base, stage, status }));
+    expect(child(activity, 'activity-status')!.attrs!.code).toBe(code);
+  });
+
+  // The same roles in another method: before its mentoring stage, the pipeline; from it, implementation; its terminal stage, closed.
+  test.each([
+    ['fiche', 'active', 1],
+    ['contract', 'active', 1],
+    ['implementation', 'active', 2],
+    ['closure', 'active', 4],
+  ] as const)('eu-twinning: stage %s, status %s -> code %i', (stage, status, code) => {
+    const activity = iatiActivity(input({ ...base, stage, status }, { method: builtInMethod('eu-twinning') }));
     expect(child(activity, 'activity-status')!.attrs!.code).toBe(code);
   });
 });

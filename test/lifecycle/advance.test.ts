@@ -15,6 +15,7 @@ import { evaluateGate } from '../../src/roadmap/index.js';
 import { openRepository } from '../../src/store/repository.js';
 import { copyOfExamples } from '../helpers/cli.js';
 import { appendToPartnership, editPartnership, readPartnershipText } from './support.js';
+import { uclg } from '../helpers/method.js';
 
 interface Data {
   stage: string;
@@ -58,8 +59,8 @@ function complete(root: string): void {
 
 /** The unmet requirements of a stage's gate, evaluated on the facts of the partnership's files as they are. */
 function unmetGate(root: string, id: string, stage: StageId) {
-  const check = checkPartnership(openRepository(root).folder(id), '2011-03-31');
-  return evaluateGate(stage, { partnership: check.facts ?? {}, sessionCount: check.sessionCount }).requirements.filter((r) => !r.met);
+  const check = checkPartnership(openRepository(root).folder(id), '2011-03-31', uclg);
+  return evaluateGate(uclg, stage, { partnership: check.facts ?? {}, sessionCount: check.sessionCount }).requirements.filter((r) => !r.met);
 }
 
 async function problems(root: string, id: string, today = '2011-03-31') {

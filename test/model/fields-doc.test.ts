@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldsReference } from '../../src/model/fields-doc.js';
+import { uclg } from '../helpers/method.js';
 
 const DOC = path.resolve(import.meta.dirname, '../../docs/fields.md');
-const reference = fieldsReference();
+const reference = fieldsReference(uclg);
 const rows = reference.split('\n').filter((line) => line.startsWith('| `'));
 
 describe('docs/fields.md', () => {

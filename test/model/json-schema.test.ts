@@ -8,13 +8,14 @@ import { SCHEMA_FILES, type SchemaFileName } from '../../src/model/json-schema.j
 import { exportSchemas } from '../../src/ops/schema.js';
 import { parseSource } from '../../src/store/source.js';
 import { EXAMPLES } from '../helpers/cli.js';
+import { uclg } from '../helpers/method.js';
 
 // The exported JSON Schemas (what `mentor schema` prints) and validate's schema check must give the
 // same verdict on every file: valid example files, and each damaged in the ways people and tools
 // damage them. A case where ajv accepts what validate refuses is a schema that lies to editors.
 
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-const exported = exportSchemas();
+const exported = exportSchemas(uclg);
 const validators = Object.fromEntries(Object.entries(exported).map(([name, text]) => [name, ajv.compile(JSON.parse(text) as object)]));
 
 type Damage = [name: string, path: (string | number)[], value: unknown];
@@ -122,7 +123,7 @@ const ALL = cases();
 test.each(ALL.map((c) => [c.label, c] as const))('same verdict from the JSON Schema and validate: %s', (_label, c) => {
   const source = parseSource(c.file, c.text);
   expect(source.problems, 'the damage itself must be readable YAML').toEqual([]);
-  const errors = checkSchema(source, SCHEMA_FILES[c.schema], WHAT[c.schema]).filter((p) => p.severity === 'error');
+  const errors = checkSchema(source, c.schema === 'partnership.schema.json' ? uclg.schema : SCHEMA_FILES[c.schema], WHAT[c.schema]).filter((p) => p.severity === 'error');
   const ajvAccepts = validators[c.schema]!(source.data) as boolean;
   expect({ ajvAccepts, reasons: ajvAccepts ? errors.map((e) => e.message) : validators[c.schema]!.errors?.map((e) => `${e.instancePath} ${e.message}`) }).toMatchObject({ ajvAccepts: errors.length === 0 });
 });

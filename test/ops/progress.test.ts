@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPartnership } from '../../src/check/partnership.js';
 import { progressOf } from '../../src/ops/progress.js';
 import { parseSource } from '../../src/store/source.js';
+import { uclg } from '../helpers/method.js';
 
 const PARTNERSHIP = `id: durban-mzuzu
 targets:
@@ -30,7 +31,7 @@ describe('progressOf', () => {
     layout: [],
   };
   // The facts a check reads: what does not fit the schema (an impossible date, a target that is no mapping) is absent.
-  const check = checkPartnership(files, '2011-06-01');
+  const check = checkPartnership(files, '2011-06-01', uclg);
   const progress = progressOf(check.facts!, check.sessions, '2011-06-01');
 
   it('gives baseline, the latest reading by date (skipping impossible dates) and the target', () => {

@@ -6,6 +6,7 @@ import { PartnershipSchema } from '../../src/model/partnership.js';
 import { cssString } from '../../src/render/escape.js';
 import { DocumentRenderer, readDress } from '../../src/render/index.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
+import { uclg } from '../helpers/method.js';
 
 const COMPLETE = path.join(ROOT, 'test/fixtures/complete');
 const partnership = PartnershipSchema.parse(parse(readFileSync(path.join(COMPLETE, 'partnerships/johannesburg-lilongwe/partnership.yaml'), 'utf8')));
@@ -20,7 +21,7 @@ test.each([
 });
 
 test('a title cannot break out of the running footer of the printed page', () => {
-  const html = new DocumentRenderer('html').partnership('tor', { partnership: { ...partnership, title: '"; } body { display: none } </style><script>x</script>' }, sessions: [], today: '2011-09-30' }, 'en');
+  const html = new DocumentRenderer('html').partnership('tor', { partnership: { ...partnership, title: '"; } body { display: none } </style><script>x</script>' }, sessions: [], today: '2011-09-30', method: uclg }, 'en');
   expect(html).not.toContain('<script>');
   const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
   expect(style).not.toMatch(/display: none \}|<\/style|<script/);
@@ -31,7 +32,7 @@ describe('branding', () => {
   test('the logo is inlined as a data: URL, the colour becomes the accent, the illustrative line is on the page', () => {
     const dress = readDress(COMPLETE, { name: 'x', illustrative: true, source: 'the article', branding: { logo: 'assets/logo.svg', colour: '#0b6e4f' } });
     expect(dress.logo).toMatch(/^data:image\/svg\+xml;base64,/);
-    const html = new DocumentRenderer('html').partnership('evaluation', { partnership, sessions: [], today: '2011-09-30', dress }, 'fr');
+    const html = new DocumentRenderer('html').partnership('evaluation', { partnership, sessions: [], today: '2011-09-30', method: uclg, dress }, 'fr');
     expect(html).toContain('--accent: #0b6e4f;');
     expect(html).toContain('<img src="data:image/svg+xml;base64,');
     expect(html).toContain('<p class="illustrative">Données illustratives, en partie inventées pour la démonstration : the article</p>');

@@ -3,6 +3,8 @@ import type { Facts } from '../../src/model/facts.js';
 import type { Partnership } from '../../src/model/partnership.js';
 import type { Session } from '../../src/model/session.js';
 import { assessStalls, longSuspension, mentoringPastTerms, overdueActions, stalledBeforeMentoring } from '../../src/roadmap/stall.js';
+import { builtInMethod } from '../../src/ops/method.js';
+import { uclg } from '../helpers/method.js';
 
 type P = Facts<Partnership>;
 const inStage = (stage: string, entered: string, extra: P = {}): P =>
@@ -43,16 +45,16 @@ describe('MTR068: stalled before mentoring', () => {
     ['mentoring', '2010-01-01', '2011-01-01', false],
     ['promotion', '2010-01-01', '2011-01-01', false],
   ])('%s since %s, as of %s -> %s', (stage, entered, today, warned) => {
-    expect(stalledBeforeMentoring(inStage(stage, entered), today).map((f) => f.code)).toEqual(warned ? ['MTR068'] : []);
+    expect(stalledBeforeMentoring(uclg, inStage(stage, entered), today).map((f) => f.code)).toEqual(warned ? ['MTR068'] : []);
   });
 
   it('takes the last entry of the current stage (a partnership sent back to setup starts again)', () => {
     const p = { stage: 'setup', status: 'active', history: [{ stage: 'setup', date: '2009-01-01' }, { stage: 'mentoring', date: '2009-03-01' }, { stage: 'setup', date: '2010-12-01', forced: true }] } as P;
-    expect(stalledBeforeMentoring(p, '2011-03-31')).toEqual([]);
+    expect(stalledBeforeMentoring(uclg, p, '2011-03-31')).toEqual([]);
   });
 
   it('says nothing while suspended (MTR070 does)', () => {
-    expect(stalledBeforeMentoring({ ...inStage('agreement', '2009-01-01'), status: 'suspended' } as P, '2011-03-31')).toEqual([]);
+    expect(stalledBeforeMentoring(uclg, { ...inStage('agreement', '2009-01-01'), status: 'suspended' } as P, '2011-03-31')).toEqual([]);
   });
 });
 
@@ -66,11 +68,11 @@ describe("MTR069: mentoring past the ToR's duration", () => {
     ['twelve', '2013-01-01', false],
     [undefined, '2013-01-01', false],
   ])('%s months, as of %s -> %s', (months, today, warned) => {
-    expect(mentoringPastTerms(withTerms(months), today).map((f) => f.code)).toEqual(warned ? ['MTR069'] : []);
+    expect(mentoringPastTerms(uclg, withTerms(months), today).map((f) => f.code)).toEqual(warned ? ['MTR069'] : []);
   });
 
   it('says when the planned months ended', () => {
-    expect(mentoringPastTerms(withTerms(12), '2011-03-31')[0]?.message).toBe('in mentoring since 2010-01-15: the Terms of Reference planned 12 months, which ended on 2011-01-15');
+    expect(mentoringPastTerms(uclg, withTerms(12), '2011-03-31')[0]?.message).toBe('in mentoring since 2010-01-15: the Terms of Reference planned 12 months, which ended on 2011-01-15');
   });
 });
 
@@ -82,17 +84,42 @@ describe('MTR070: a long suspension', () => {
     ['2010-10-01', '2011-03-31', true],
     ['2011-01-01', '2011-03-31', false],
   ])('suspended since %s, as of %s -> %s', (since, today, warned) => {
-    expect(longSuspension(suspended(since), today).map((f) => [f.code, f.path])).toEqual(warned ? [['MTR070', ['status']]] : []);
+    expect(longSuspension(uclg, suspended(since), today).map((f) => [f.code, f.path])).toEqual(warned ? [['MTR070', ['status']]] : []);
   });
 
   it('says nothing once resumed', () => {
-    expect(longSuspension({ ...suspended('2009-01-01'), status: 'active' } as P, '2011-03-31')).toEqual([]);
+    expect(longSuspension(uclg, { ...suspended('2009-01-01'), status: 'active' } as P, '2011-03-31')).toEqual([]);
   });
 });
 
 describe('assessStalls', () => {
   it('collects every stall of a partnership, and survives data that failed the schema', () => {
-    expect(assessStalls({ stage: 'setup', status: 'active', history: [null, { stage: 'setup', date: '2010-01-01' }] } as unknown as P, [{ actions: 'none' } as unknown as Facts<Session>], '2011-03-31').map((f) => f.code)).toEqual(['MTR068']);
-    expect(assessStalls({} as P, [], '2011-03-31')).toEqual([]);
+    expect(assessStalls(uclg, { stage: 'setup', status: 'active', history: [null, { stage: 'setup', date: '2010-01-01' }] } as unknown as P, [{ actions: 'none' } as unknown as Facts<Session>], '2011-03-31').map((f) => f.code)).toEqual(['MTR068']);
+    expect(assessStalls(uclg, {} as P, [], '2011-03-31')).toEqual([]);
+  });
+});
+
+describe('limits and stages from the method', () => {
+  const strict = { ...uclg, limits: { ...uclg.limits, stall_days: 30, suspended_days: 30 } };
+  const twinning = builtInMethod('eu-twinning');
+
+  it('stall_days and suspended_days are the method\'s', () => {
+    const p = { stage: 'setup', status: 'active', history: [{ stage: 'setup', date: '2011-02-01' }] } as unknown as P;
+    expect(stalledBeforeMentoring(uclg, p, '2011-03-31')).toEqual([]);
+    expect(stalledBeforeMentoring(strict, p, '2011-03-31').map((f) => f.message)).toEqual(['in setup since 2011-02-01, 58 days (more than 30): nothing has moved since']);
+    const s = { stage: 'mentoring', status: 'suspended', history: [{ stage: 'mentoring', date: '2010-01-01' }, { status: 'suspended', date: '2011-02-01' }] } as unknown as P;
+    expect(longSuspension(uclg, s, '2011-03-31')).toEqual([]);
+    expect(longSuspension(strict, s, '2011-03-31').map((f) => f.code)).toEqual(['MTR070']);
+  });
+
+  it('"before mentoring" and the mentoring stage follow the method\'s stages, not UCLG\'s ids', () => {
+    const at = (stage: string) => ({ stage, status: 'active', history: [{ stage, date: '2009-01-01' }], agreement: { terms: { duration_months: 12 } } }) as unknown as P;
+    expect(stalledBeforeMentoring(twinning, at('contract'), '2011-03-31').map((f) => f.code)).toEqual(['MTR068']);
+    expect(stalledBeforeMentoring(twinning, at('implementation'), '2011-03-31')).toEqual([]);
+    expect(stalledBeforeMentoring(twinning, at('setup'), '2011-03-31')).toEqual([]);
+    expect(mentoringPastTerms(twinning, at('implementation'), '2011-03-31').map((f) => [f.message, f.hint])).toEqual([
+      ['in implementation since 2009-01-01: the Terms of Reference planned 12 months, which ended on 2010-01-01', 'move on to closure with `mentor advance`, or record an amendment and a new agreement.terms.duration_months'],
+    ]);
+    expect(mentoringPastTerms(twinning, at('mentoring'), '2011-03-31')).toEqual([]);
   });
 });

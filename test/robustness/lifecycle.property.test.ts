@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { STAGE_IDS as STAGES } from '../../src/model/enums.js';
+import { STAGE_IDS as STAGES } from '../helpers/method.js';
 import { EXAMPLES, ROOT } from '../helpers/cli.js';
 import { text } from './arbitraries.js';
 import { cases, Figures, outcomeOf, SEED } from './figures.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { checkSchema } from '../../src/check/schema.js';
-import { PartnershipSchema } from '../../src/model/partnership.js';
 import { RepositoryConfigSchema } from '../../src/model/repository.js';
 import { SessionSchema } from '../../src/model/session.js';
 import { parseSource } from '../../src/store/source.js';
+import { UclgPartnershipSchema as PartnershipSchema } from '../helpers/method.js';
 import { positionIn } from '../helpers/plant.js';
 
 // Schema problems of one file: code, position (computed from the text) and did-you-mean hints.

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { STAGE_IDS, type StageId } from '../../src/model/enums.js';
+import type { StageId } from '../../src/model/enums.js';
 import { factsOf, type PartnershipFacts } from '../../src/model/facts.js';
 import { PartnershipSchema } from '../../src/model/partnership.js';
-import { evaluateGate } from '../../src/roadmap/gates.js';
 import { EXAMPLES } from '../helpers/cli.js';
+import { STAGE_IDS, uclgRoadmap } from '../helpers/method.js';
+
+const { evaluateGate } = uclgRoadmap;
 
 // Each gate of SPEC section 1, met by a complete partnership, and unmet when one thing is missing.
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { factsOf, type PartnershipFacts, type SessionFacts } from '../../src/model/facts.js';
 import { PartnershipSchema } from '../../src/model/partnership.js';
 import { SessionSchema } from '../../src/model/session.js';
-import { assessHealth } from '../../src/roadmap/health.js';
+import { uclgRoadmap } from '../helpers/method.js';
+
+const { assessHealth } = uclgRoadmap;
 
 // The health warnings of SPEC section 1 (MTR060 to MTR066), each on a small partnership with a fixed "today".
 

@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { HistoryEntrySchema, PartnershipSchema, PartySchema } from '../../src/model/partnership.js';
+import { PartnershipSchema, PartySchema } from '../../src/model/partnership.js';
 import { CountryCode, CurrencyCode, IsoDate, isCurrencyCode, isSlug, Slug } from '../../src/model/primitives.js';
 import { SessionSchema } from '../../src/model/session.js';
 import { isIsoDate } from '../../src/util/dates.js';
 import { EXAMPLES } from '../helpers/cli.js';
+import { UclgHistoryEntrySchema as HistoryEntrySchema } from '../helpers/method.js';
 
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) => schema.safeParse(value).success;
 

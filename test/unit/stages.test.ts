@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/model/enums.js';
 import { factsOf } from '../../src/model/facts.js';
 import { PartnershipSchema } from '../../src/model/partnership.js';
-import { forcedStages, isForward, nextStage, stagesBehind, stagesOnTheWay, type History } from '../../src/roadmap/stages.js';
+import type { History } from '../../src/roadmap/stages.js';
+import { uclgRoadmap } from '../helpers/method.js';
+
+const { forcedStages, isForward, nextStage, stagesBehind, stagesOnTheWay } = uclgRoadmap;
 
 // SPEC section 1: forward one stage at a time; evaluation and launch in either order after
 // mentoring, promotion once both are entered.
