@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkMethod } from '../check/method.js';
-import { ProblemsError, UsageError } from '../errors.js';
+import { EXIT, MentorError, ProblemsError, UsageError } from '../errors.js';
 import { CONFIG_FILE, DEFAULT_METHOD, METHODS_DIR } from '../model/layout.js';
 import type { Method } from '../model/method.js';
 import { problem, sortProblems, type Problem, type ProblemReport } from '../model/problem.js';
@@ -79,7 +79,11 @@ export function builtInMethod(name: string): Method {
     const guess = closest(name, names);
     throw new UsageError(`"${name}" is not a built-in method`, guess ? `did you mean "${guess}"?` : `the built-in methods are: ${names.join(', ')}`);
   }
-  const { method, problems } = checkMethod(readBuiltInMethod(name));
+  const source = readBuiltInMethod(name);
+  // A disk that fails under mentor's own file is this machine's trouble, not a broken method: exit 2.
+  const unreadable = source.problems.find((p) => p.code === 'MTR006');
+  if (unreadable) throw new MentorError(`cannot read mentor's built-in method ${name}: ${unreadable.message}`, EXIT.usage, 'check the installation and the disk, then run the command again');
+  const { method, problems } = checkMethod(source);
   if (!method) throw new Error(`the built-in method ${name} is broken: ${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
   return { ...method, builtIn: true };
 }
