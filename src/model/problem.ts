@@ -111,3 +111,10 @@ export function sortProblems(problems: Problem[]): Problem[] {
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
+
+/** The report of some problems (sorted here), with the counts every output format prints. */
+export function reportOf(problems: Problem[], files: number, sourceLine: ProblemReport['sourceLine'] = () => ''): ProblemReport {
+  sortProblems(problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { ok: errors === 0, errors, warnings: problems.length - errors, files, problems, sourceLine };
+}

@@ -5,7 +5,7 @@ import { ProblemsError } from '../errors.js';
 import { partnershipFile } from '../model/layout.js';
 import type { Method } from '../model/method.js';
 import type { Partnership } from '../model/partnership.js';
-import { sortProblems, type Problem, type ProblemReport } from '../model/problem.js';
+import { reportOf, type Problem, type ProblemReport } from '../model/problem.js';
 import type { PartnershipFolder, SourceFile } from '../model/source.js';
 import type { YamlEdit } from '../store/edit.js';
 import { updatePartnership } from '../store/partnership-file.js';
@@ -15,16 +15,7 @@ import type { Repository } from '../store/repository.js';
 export function folderReport(folder: PartnershipFolder, problems: Problem[]): ProblemReport {
   const sources = [folder.partnership, ...folder.sessions].filter((s): s is SourceFile => s !== undefined);
   const byFile = new Map(sources.map((s) => [s.file, s]));
-  const sorted = sortProblems([...problems]);
-  const errors = sorted.filter((p) => p.severity === 'error').length;
-  return {
-    ok: errors === 0,
-    errors,
-    warnings: sorted.length - errors,
-    files: sources.length,
-    problems: sorted,
-    sourceLine: (file, line) => byFile.get(file)?.line(line) ?? '',
-  };
+  return reportOf([...problems], sources.length, (file, line) => byFile.get(file)?.line(line) ?? '');
 }
 
 /** The partnership of a folder that validate accepts; a folder it would reject is refused with its errors. */

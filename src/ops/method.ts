@@ -6,7 +6,7 @@ import { checkMethod } from '../check/method.js';
 import { EXIT, MentorError, ProblemsError, UsageError } from '../errors.js';
 import { CONFIG_FILE, DEFAULT_METHOD, METHODS_DIR } from '../model/layout.js';
 import type { Method } from '../model/method.js';
-import { problem, sortProblems, type Problem, type ProblemReport } from '../model/problem.js';
+import { problem, reportOf, sortProblems, type Problem } from '../model/problem.js';
 import type { SourceFile } from '../model/source.js';
 import { applyYamlEdit } from '../store/edit.js';
 import { builtInMethodNames, isMethodPath, readBuiltInMethod } from '../store/methods.js';
@@ -68,7 +68,7 @@ export function requireMethod(repo: Repository): Method {
   const load = loadMethod(repo);
   if (load.method) return load.method;
   const errors = sortProblems(load.problems.filter((p) => p.severity === 'error'));
-  const report: ProblemReport = { ok: false, errors: errors.length, warnings: 0, files: 1, problems: errors, sourceLine: (file, line) => (load.texts[file] ?? '').split(/\r?\n/)[line - 1] ?? '' };
+  const report = reportOf(errors, 1, (file, line) => (load.texts[file] ?? '').split(/\r?\n/)[line - 1] ?? '');
   throw new ProblemsError(`the method "${load.name}" has ${errors.length} error${errors.length === 1 ? '' : 's'}; no partnership can be checked against it`, report, 'fix it first (`mentor validate` shows the same)');
 }
 

@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import { DataError, ProblemsError } from '../errors.js';
 import type { Method } from '../model/method.js';
 import type { Partnership } from '../model/partnership.js';
+import { reportOf } from '../model/problem.js';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import type { Session } from '../model/session.js';
 import { numberVisits } from '../roadmap/index.js';
@@ -35,7 +36,7 @@ export function readValidPartnership(repo: Repository, id: string, today: string
 export function readValidPartnerships(repo: Repository, ids: readonly string[], today: string, method: Method): ValidPartnership[] {
   const listing = ids.length > 0 ? { ids: [...new Set(ids)], layout: [] } : repo.partnerships();
   if (listing.layout.length > 0) {
-    const report = { ok: false, errors: listing.layout.length, warnings: 0, files: 0, problems: listing.layout, sourceLine: () => '' };
+    const report = reportOf([...listing.layout], 0);
     throw new ProblemsError('partnerships/ holds entries that cannot be read as partnerships; nothing is exported without them', report);
   }
   const allIds = repositoryIds(repo);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkPartnership } from '../check/partnership.js';
 import { DataError, ProblemsError, UsageError } from '../errors.js';
+import { reportOf } from '../model/problem.js';
 import { RepositoryConfigSchema, type RepositoryConfig } from '../model/repository.js';
 import type { Session } from '../model/session.js';
 import { DOCUMENT_KINDS, DocumentRenderer, findBrowser, NO_BROWSER_HINT, PdfError, printPdfs, readDress, TemplateError, withContentPolicy, type DocumentKind, type Lang } from '../render/index.js';
@@ -151,7 +152,7 @@ function repositoryConfig(repo: Repository): RepositoryConfig | undefined {
   const source = repo.config();
   const unreadable = source.problems.filter((p) => p.code === 'MTR006');
   if (unreadable.length > 0) {
-    throw new ProblemsError(`${source.file} cannot be read; no document is rendered without it`, { ok: false, errors: unreadable.length, warnings: 0, files: 1, problems: unreadable, sourceLine: () => '' });
+    throw new ProblemsError(`${source.file} cannot be read; no document is rendered without it`, reportOf(unreadable, 1));
   }
   const parsed = RepositoryConfigSchema.safeParse(source.data);
   return parsed.success ? parsed.data : undefined;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { checkSchema } from '../check/schema.js';
 import { UsageError } from '../errors.js';
 import { CONFIG_FILE, PARTNERSHIPS_DIR } from '../model/layout.js';
-import { sortProblems, type ProblemReport } from '../model/problem.js';
+import { reportOf, type ProblemReport } from '../model/problem.js';
 import { RepositoryConfigSchema } from '../model/repository.js';
 import { pathUnderRoot } from '../store/find-repo.js';
 import { changedSince } from '../store/git.js';
@@ -96,16 +96,7 @@ function finish(options: ValidateOptions, scope: Scope, findings: FolderFindings
     ? findings.problems
     : findings.problems.filter((p) => scope.prefixes.some((prefix) => p.file === prefix || p.file.startsWith(`${prefix}/`)));
   if (options.strict) for (const p of selected) p.severity = 'error';
-  sortProblems(selected);
-  const errors = selected.filter((p) => p.severity === 'error').length;
-  return {
-    ok: errors === 0,
-    errors,
-    warnings: selected.length - errors,
-    files: findings.files,
-    problems: selected,
-    sourceLine: lineReader(findings.texts),
-  };
+  return reportOf(selected, findings.files, lineReader(findings.texts));
 }
 
 interface Scope {

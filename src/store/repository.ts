@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ProblemsError, UsageError } from '../errors.js';
 import { isSlug } from '../model/constants.js';
 import { CONFIG_FILE, PARTNERSHIP_FILE, PARTNERSHIPS_DIR, partnershipFile, SESSION_FILE_PATTERN, SESSIONS_DIR } from '../model/layout.js';
-import { problem, type Problem } from '../model/problem.js';
+import { problem, reportOf, type Problem } from '../model/problem.js';
 import type { PartnershipFolder, SourceFile } from '../model/source.js';
 import { closest } from '../util/text.js';
 import { assertPartnershipId, linkOnTheWay, listDir } from './layout.js';
@@ -140,7 +140,7 @@ export class Repository {
     const link = linkOnTheWay(this.root, relative);
     if (link === undefined) return;
     const found = problem('MTR006', at1(link), LINK, 'put the file or folder itself in its place');
-    const report = { ok: false, errors: 1, warnings: 0, files: 0, problems: [found], sourceLine: () => '' };
+    const report = reportOf([found], 0);
     throw new ProblemsError(`${link} is a symbolic link; nothing was read or written through it`, report);
   }
 }

@@ -1,5 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { Prompter } from './prompt.js';
+
+/** Asks the questions of a command on a terminal; tests pass their own answers. */
+export interface Prompter {
+  /** A line of text; with `optional`, an empty answer (Enter) is allowed and means "none". */
+  text(message: string, options?: { default?: string; validate?: (value: string) => true | string; optional?: boolean }): Promise<string>;
+  select<T extends string>(message: string, choices: readonly T[], defaultValue?: T): Promise<T>;
+}
 
 /** Where a command writes, and what it knows of the terminal; tests pass their own. */
 export interface Io {

@@ -1,12 +1,8 @@
 import { CancelledError, UsageError } from '../errors.js';
-import type { Io } from './io.js';
+import type { Io, Prompter } from './io.js';
 
 /** The questions a command may ask; tests pass a fake that answers from a list. */
-export interface Prompter {
-  /** A line of text; with `optional`, an empty answer (Enter) is allowed and means "none". */
-  text(message: string, options?: { default?: string; validate?: (value: string) => true | string; optional?: boolean }): Promise<string>;
-  select<T extends string>(message: string, choices: readonly T[], defaultValue?: T): Promise<T>;
-}
+export type { Prompter };
 
 /** Prompt only on a terminal (stdin and stderr), outside CI, and without --yes. */
 export function isInteractive(io: Io, yes: boolean | undefined): boolean {
