@@ -126,13 +126,6 @@ export function plannedAgainstHeld(p: Partnership, sessions: readonly Session[],
   };
 }
 
-/** Amounts added up by currency, currencies in alphabetical order. */
-export function totalsByCurrency(items: readonly { amount: number; currency: string }[]): { currency: string; amount: number }[] {
-  const totals = new Map<string, number>();
-  for (const item of items) totals.set(item.currency, (totals.get(item.currency) ?? 0) + item.amount);
-  return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, amount]) => ({ currency, amount }));
-}
-
 /** Every cost logged in the held sessions. */
 export function sessionCosts(numbered: readonly NumberedSession[]): { item: string; amount: number; currency: string; date: string }[] {
   return numbered.flatMap((n) => (n.session.costs ?? []).map((c) => ({ ...c, date: n.session.date })));

@@ -1,7 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, UsageError } from '../errors.js';
-import { rec } from '../util/loose.js';
 import { MAX_FILE_BYTES, parseSource } from './source.js';
 
 /** Read a YAML or JSON document from a file, or from standard input for "-", with the data-file refusals. */
@@ -23,7 +22,7 @@ export function readDataInput(given: string, cwd: string): Record<string, unknow
   const source = parseSource(name, text.replace(/^\uFEFF/, ''));
   const first = source.problems.find((p) => p.severity === 'error');
   if (first) throw new DataError(`${name}:${first.line}:${first.column} ${first.message}`);
-  const data = rec(source.data);
+  const data = source.data !== null && typeof source.data === 'object' && !Array.isArray(source.data) ? (source.data as Record<string, unknown>) : undefined;
   if (!data) throw new DataError(`${name} does not hold a mapping of session fields`);
   return data;
 }

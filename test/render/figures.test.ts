@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Session } from '../../src/model/session.js';
 import { formatMoney, formatNumber, longDate, shortDate } from '../../src/render/format.js';
 import { directionOf, isOdaRecipient } from '../../src/render/dac.js';
-import { sessionStats, totalsByCurrency } from '../../src/render/figures.js';
+import { sessionStats } from '../../src/render/figures.js';
 import { numberVisits } from '../../src/roadmap/figures.js';
 
 const session = (date: string, level: 'technical' | 'political', host: Session['host'] = 'mentee'): Session => ({ date, title: `s ${date}`, type: 'workshop', level, host });
@@ -25,13 +25,6 @@ test('session statistics: ratio, hosting and gaps', () => {
     session('2010-02-10', 'political'),
   ], '2011-01-01'));
   expect(stats).toMatchObject({ held: 4, technical: 3, political: 1, ratio: 3, verdict: 'as-expected', hosting: { mentor: 1, mentee: 2, remote: 1, other: 0 }, gaps: { average: 13, shortest: 10, longest: 20 } });
-});
-
-test('totals by currency are never added across currencies', () => {
-  expect(totalsByCurrency([{ amount: 1, currency: 'USD' }, { amount: 2, currency: 'NOK' }, { amount: 3, currency: 'USD' }])).toEqual([
-    { currency: 'NOK', amount: 2 },
-    { currency: 'USD', amount: 4 },
-  ]);
 });
 
 test.each([
