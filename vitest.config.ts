@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // Limits generous enough that no verdict depends on how fast or busy the machine is.
     testTimeout: 120_000,
+    // Vitest's default leaves a core idle (one worker on two cores); most end-to-end commands run
+    // in a worker thread of the test process (test/helpers/cli.ts), so a worker per core pays.
+    maxWorkers: Math.max(2, availableParallelism()),
     hookTimeout: 120_000,
   },
 });

@@ -26,6 +26,8 @@ export interface ValidateOptions {
   onProgress?: Progress;
   /** Only the partnerships whose files differ from this git revision, plus the repository-wide checks. */
   since?: string;
+  /** The environment git runs in for `since` (its PATH, its GIT_* settings): the command's own. */
+  env?: Record<string, string | undefined>;
   /** Only this share of the partnerships; the repository-wide checks in shard 1 alone. */
   shard?: Shard;
 }
@@ -68,7 +70,7 @@ async function narrow(repo: Repository, options: ValidateOptions, listing: Partn
   let { ids, layout } = listing;
   if (options.since !== undefined) {
     const changed = new Set<string>();
-    for (const file of await changedSince(repo.root, options.since)) {
+    for (const file of await changedSince(repo.root, options.since, options.env)) {
       const [top, id] = file.split('/', 2);
       if (top === PARTNERSHIPS_DIR && id !== undefined) changed.add(id);
     }

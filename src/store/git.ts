@@ -11,9 +11,11 @@ interface GitResult {
   missing: boolean;
 }
 
-function git(cwd: string, args: string[]): Promise<GitResult> {
+type Env = Record<string, string | undefined>;
+
+function git(cwd: string, args: string[], env?: Env): Promise<GitResult> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, ...(env && { env }) }, (error, stdout, stderr) => {
       const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
       resolve({ ok: !error, stdout, stderr, missing });
     });
@@ -28,16 +30,16 @@ const nulSeparated = (text: string) => text.split('\0').filter((line) => line !=
  * subfolder of the git work tree. A ref that names no commit, a folder outside any git
  * repository, or no git at all is a usage error.
  */
-export async function changedSince(root: string, ref: string): Promise<string[]> {
+export async function changedSince(root: string, ref: string, env?: Env): Promise<string[]> {
   if (ref === '' || ref.startsWith('-')) throw new UsageError(`--since ${JSON.stringify(ref)} is not a git revision`);
   // One walk of the work tree (git status: staged, unstaged, untracked), as cheap as `git status`
   // itself, and a diff of two trees for what was committed since the ref, which reads no file.
   // All at once, so git's work runs on every core.
   const [prefix, verify, committed, status] = await Promise.all([
-    git(root, ['rev-parse', '--show-prefix']),
-    git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]),
-    git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', ref, 'HEAD', '--', '.']),
-    git(root, ['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', '.']),
+    git(root, ['rev-parse', '--show-prefix'], env),
+    git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], env),
+    git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', ref, 'HEAD', '--', '.'], env),
+    git(root, ['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', '.'], env),
   ]);
   if (prefix.missing) throw new UsageError('--since needs git, and git was not found', 'install git, or run validate without --since');
   if (!prefix.ok) throw new UsageError(`--since needs a git repository, and ${root} is not in one`, 'run validate without --since');

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { afterEach } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,18 +16,66 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Spawn the built binary without a terminal, as CI does. */
-export function mentor(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): RunResult {
+/**
+ * Run the built CLI without a terminal, as CI does, and wait for it.
+ *
+ * Most calls run the built `dist/cli.js` in a worker thread of this test process that stays up
+ * between calls (a fresh `node` for each call would cost the suite minutes): the same bundle and
+ * the same `run(argv, io)` as the binary, with this call's folder, environment and no terminal.
+ * A call spawns the real binary instead when what it tests belongs to a process: text on standard
+ * input, its own time zone or node options, or `spawn: true`; MENTOR_TEST_SPAWN=1 spawns every call (the whole
+ * suite through the binary). The binary's own part (bin/mentor.js, exit codes set on the process,
+ * output flushed, a full device) has its own tests, which always spawn.
+ */
+export function mentor(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; spawn?: boolean } = {}): RunResult {
+  const env = { ...process.env, NO_COLOR: '1', CI: 'true', DEBUG: '', ...options.env };
+  // What only a process of its own can have: a time zone, options for node itself, standard input.
+  const ownProcess = (options.env?.TZ !== undefined && options.env.TZ !== process.env.TZ) || options.env?.NODE_OPTIONS !== undefined;
+  if (options.spawn || options.input || ownProcess || process.env.MENTOR_TEST_SPAWN === '1') return spawned(args, options.cwd ?? ROOT, env, options.input ?? '');
+  return inProcess(args, options.cwd ?? ROOT, env);
+}
+
+function spawned(args: string[], cwd: string, env: Record<string, string | undefined>, input: string): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', CI: 'true', DEBUG: '', ...options.env },
-    input: options.input ?? '',
+    cwd,
+    env,
+    input,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: LIMIT_MS,
     // A whole repository's problems as JSON can pass the default megabyte.
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const LIMIT_MS = 120_000;
+
+/** The worker thread running the CLI, its port and the flag it raises when a command is done. */
+let runner: { worker: Worker; port: MessagePort; flag: Int32Array } | undefined;
+
+function inProcess(args: string[], cwd: string, env: Record<string, string | undefined>): RunResult {
+  if (!runner) {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new SharedArrayBuffer(4);
+    const cli = path.join(path.dirname(path.dirname(BIN)), 'dist/cli.js');
+    const worker = new Worker(path.join(import.meta.dirname, 'cli-worker.mjs'), { workerData: { port: port2, signal, cli }, transferList: [port2] });
+    // The thread must not keep a test file's process alive once its tests are done.
+    worker.unref();
+    port1.unref();
+    runner = { worker, port: port1, flag: new Int32Array(signal) };
+  }
+  const { port, flag, worker } = runner;
+  Atomics.store(flag, 0, 0);
+  port.postMessage({ argv: args, cwd, env });
+  const waited = Atomics.wait(flag, 0, 0, LIMIT_MS);
+  const message = receiveMessageOnPort(port)?.message as RunResult | undefined;
+  if (waited === 'timed-out' || !message) {
+    // A command that never ended: drop the thread, so the next call starts a fresh one.
+    void worker.terminate();
+    runner = undefined;
+    return { code: null, stdout: '', stderr: `mentor ${args.join(' ')}: no answer within ${LIMIT_MS / 1000} s\n` };
+  }
+  return message;
 }
 
 const temps: string[] = [];
