@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXAMPLES, mentor, ROOT } from '../helpers/cli.js';
+import { LONG } from '../robustness/figures.js';
 
 // The site in a real browser: the system's Chromium, driven by puppeteer-core, pages opened from file://.
 
@@ -35,6 +36,7 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
   let work: string;
   let site: string;
   let pages: string[];
+  let swept: string[];
 
   // One folder for the whole file (the helpers' temporary folders go after each test).
   beforeAll(async () => {
@@ -44,11 +46,13 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
     site = path.join(work, 'site');
     const run = mentor(['site', '--out', site, '--as-of', AS_OF], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
-    // Every page in the repository's language; in the others, the site's own pages (the documents are the report's).
     pages = files(site)
       .filter((f) => f.endsWith('.html'))
-      .filter((f) => !/^(es|fr)\//.test(f) || /^(es|fr)\/(index\.html|johannesburg-lilongwe\/index\.html)$/.test(f))
       .sort();
+    // In a browser: the site's own pages in the repository's language and the portfolio and one
+    // partnership in the others, with one partnership's documents (each document in every size and
+    // language is render/browser.test.ts's); every page with MENTOR_LONG=1.
+    swept = LONG ? pages : pages.filter((f) => /^((es|fr|pt)\/)?(index\.html|johannesburg-lilongwe\/index\.html)$/.test(f) || /^[^/]+\/index\.html$/.test(f) || /^johannesburg-lilongwe\//.test(f));
     const hostile = mentor(['site', '--out', path.join(work, 'site', 'hostile'), '--as-of', AS_OF], { cwd: path.join(ROOT, 'test/fixtures/hostile') });
     expect(hostile.code, hostile.stderr).toBe(0);
     browser = await puppeteer.launch({
@@ -101,17 +105,31 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
     }
   });
 
-  test('every page loads without a console error or a request leaving it; every link resolves; no overflow at 420 and 1240 px', async () => {
+  test('every link of every page, in every language, leads to a file of the site', () => {
+    let links = 0;
+    for (const file of pages) {
+      for (const [, href] of readFileSync(path.join(site, file), 'utf8').matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)) {
+        const target = new URL(href!.replaceAll('&amp;', '&'), pathToFileURL(path.join(site, file)));
+        expect(target.protocol, `${file}: ${href}`).toBe('file:');
+        expect(existsSync(decodeURIComponent(target.pathname)), `${file} links to ${href}`).toBe(true);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(pages.length);
+  });
+
+  test('pages load without a console error or a request leaving it; their links resolve in the browser; no overflow at 420 and 1240 px', async () => {
     const { page, problems } = await tab();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    for (const file of pages) {
+    expect(swept.length).toBeGreaterThan(10);
+    for (const file of swept) {
       await page.setViewport({ width: 1240, height: 900 });
       await go(page, file);
       expect(await overflow(), `${file} at 1240 px`).toBeLessThanOrEqual(0);
       const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as unknown as PageElement).href));
       for (const href of links) {
         expect(href.startsWith('file://'), `${file}: ${href}`).toBe(true);
-        expect(existsSync(new URL(href).pathname), `${file} links to ${href}`).toBe(true);
+        expect(existsSync(decodeURIComponent(new URL(href).pathname)), `${file} links to ${href}`).toBe(true);
       }
       await page.setViewport({ width: 420, height: 900 });
       expect(await overflow(), `${file} at 420 px`).toBeLessThanOrEqual(0);
