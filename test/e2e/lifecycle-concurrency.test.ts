@@ -1,14 +1,16 @@
 // Several mentor processes at once: new sessions never overwrite each other, edits of one
 // partnership are serialised by its lock and none is lost, and a lock left by a killed process
-// does not block anyone.
+// does not block anyone. `npm test` races a few processes in each scenario; the long run
+// (MENTOR_LONG=1) races more.
 
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { copyOfExamples, mentor, tempDir } from '../helpers/cli.js';
 import { appendToPartnership, deadPid, readPartnershipText, spawnMentor, type Spawned } from '../lifecycle/support.js';
+import { cases } from '../robustness/figures.js';
 
 interface HistoryEntry {
   stage?: string;
@@ -19,13 +21,14 @@ interface HistoryEntry {
 }
 const historyOf = (root: string, id: string) => (parse(readPartnershipText(root, id)) as { history: HistoryEntry[] }).history;
 
-describe('twelve `session add` started at the same moment', () => {
-  it('of one session (same date and title) leave one file, written by one of them; the other eleven are refused with exit 1, naming it', async () => {
+const SESSION_ADDS = cases(3, 12);
+describe(`${SESSION_ADDS} \`session add\` started at the same moment`, () => {
+  it('of one session (same date and title) leave one file, written by one of them; the others are refused with exit 1, naming it', async () => {
     const root = copyOfExamples();
     const id = 'durban-mzuzu';
     const dir = path.join(root, 'partnerships', id, 'sessions');
     const before = readdirSync(dir);
-    const workers = Array.from({ length: 12 }, (_, i) => i + 1);
+    const workers = Array.from({ length: SESSION_ADDS }, (_, i) => i + 1);
     const results: Spawned[] = await Promise.all(
       workers.map((i) =>
         spawnMentor(
@@ -35,7 +38,7 @@ describe('twelve `session add` started at the same moment', () => {
       ),
     );
     const FILE = `partnerships/${id}/sessions/2011-03-28-planning-approvals-clinic.yaml`;
-    expect(results.map((r) => r.code).sort()).toEqual([0, ...Array.from({ length: 11 }, () => 1)]);
+    expect(results.map((r) => r.code).sort()).toEqual([0, ...Array.from({ length: SESSION_ADDS - 1 }, () => 1)]);
     const succeeded = workers.filter((_, index) => results[index]!.code === 0);
     expect(succeeded, 'exactly one writes the session').toHaveLength(1);
     // A session with the same date and title is refused, naming the file already logged.
@@ -63,12 +66,13 @@ describe('twelve `session add` started at the same moment', () => {
 describe('concurrent `init`', () => {
   it('of one id: exactly one wins, the others refuse to overwrite (exit 2), and the file is the winner’s', async () => {
     const root = copyOfExamples();
+    const processes = Array.from({ length: cases(3, 4) }, (_, i) => i + 1);
     const results = await Promise.all(
-      [1, 2, 3, 4].map((i) =>
+      processes.map((i) =>
         spawnMentor(['init', 'ekurhuleni-mzuzu', '--mentor', 'tbd', '--mentee', 'Mzuzu City Council', '--mentee-country', 'MW', '--topic', `Topic of process ${i}`, '--date', '2011-04-04'], { cwd: root }),
       ),
     );
-    expect(results.map((r) => r.code).sort()).toEqual([0, 2, 2, 2]);
+    expect(results.map((r) => r.code).sort()).toEqual([0, ...processes.slice(1).map(() => 2)]);
     const winner = results.findIndex((r) => r.code === 0) + 1;
     for (const r of results.filter((x) => x.code === 2)) expect(r.stderr).toContain('already exists');
     expect((parse(readPartnershipText(root, 'ekurhuleni-mzuzu')) as { request: { topic: string } }).request.topic).toBe(`Topic of process ${winner}`);
@@ -82,7 +86,7 @@ describe('concurrent `init`', () => {
       'johannesburg-blantyre': 'Blantyre City Assembly',
       'johannesburg-mzuzu': 'Mzuzu City Council',
     };
-    const ids = Object.keys(mentees);
+    const ids = Object.keys(mentees).slice(0, cases(3, 4));
     const results = await Promise.all(
       ids.map((id) => spawnMentor(['init', id, '--mentor', 'tbd', '--mentee', mentees[id]!, '--mentee-country', 'MW', '--topic', 'Revenue collection', '--date', '2011-04-04'], { cwd: dir })),
     );
@@ -96,7 +100,8 @@ describe('concurrent `init`', () => {
 });
 
 describe('parallel edits of one partnership', () => {
-  it('six concurrent `advance` calls are applied one after another: four moves, two refusals, every note kept (while other partnerships are edited too)', async () => {
+  const ADVANCES = cases(5, 6);
+  it(`${ADVANCES} concurrent \`advance\` calls are applied one after another: four moves, ${ADVANCES - 4} refused, every note kept (while other partnerships are edited too)`, async () => {
     const root = copyOfExamples();
     const id = 'durban-mzuzu';
     // Everything the gates up to closed need, so each advance in turn can take the next step.
@@ -116,9 +121,9 @@ handover:
   owner: Director of Planning and Development, Mzuzu City Council
 `,
     );
-    const workers = Array.from({ length: 6 }, (_, i) => i + 1);
+    const workers = Array.from({ length: ADVANCES }, (_, i) => i + 1);
     // Meanwhile other partnerships are suspended and resumed: their locks are their own.
-    const others = ['bergen-mombasa', 'durban-alan', 'ekurhuleni-blantyre', 'rosario-ciudad-sur'];
+    const others = ['bergen-mombasa', 'durban-alan', 'ekurhuleni-blantyre', 'rosario-ciudad-sur'].slice(0, cases(1, 4));
     const pair = async (other: string) => [
       await spawnMentor(['suspend', other, '--date', '2011-04-01', '--reason', `suspend ${other}`], { cwd: root }),
       await spawnMentor(['resume', other, '--date', '2011-04-02', '--reason', `resume ${other}`], { cwd: root }),
@@ -168,7 +173,9 @@ handover:
         for (let attempt = 1; ; attempt++) {
           const result = await spawnMentor([action, id, '--date', '2011-04-01', '--reason', reason], { cwd: root });
           if (result.code === 0) break;
-          expect(result.code, result.stderr).toBe(1);
+          // Refused for the state the others left (exit 1), or because they kept the lock longer than
+          // mentor waits (exit 2, "try again in a moment", as on a busy machine): tried again.
+          expect(result.code === 1 || (result.code === 2 && result.stderr.includes('the partnership is being edited by')), result.stderr).toBe(true);
           expect(attempt, 'a process never got its turn').toBeLessThan(40);
           await new Promise((resolve) => setTimeout(resolve, 50 + ((i * 37 + attempt * 53) % 100)));
         }
@@ -176,8 +183,9 @@ handover:
       }
       return done;
     };
-    const succeeded = (await Promise.all([1, 2, 3, 4].map(worker))).flat();
-    expect(succeeded).toHaveLength(8);
+    const processes = Array.from({ length: cases(2, 4) }, (_, i) => i + 1);
+    const succeeded = (await Promise.all(processes.map(worker))).flat();
+    expect(succeeded).toHaveLength(2 * processes.length);
 
     const added = historyOf(root, id).slice(before);
     // Nothing lost, nothing written twice: exactly the successful changes.
@@ -200,24 +208,33 @@ describe('locks between processes', () => {
     const folder = path.join(root, 'partnerships/durban-mzuzu');
     writeFileSync(path.join(folder, '.partnership.yaml.lock'), JSON.stringify({ pid: deadPid(), host: hostname(), time: Date.now() - 5000, token: 'a-killed-process' }));
     const result = await spawnMentor(['suspend', 'durban-mzuzu', '--date', '2011-04-01', '--reason', 'Local elections postponed'], { cwd: root });
+    // Exit 0 is the proof it did not wait on the lock: a lock judged alive is waited on for
+    // LOCK_WAIT_MS (10 s) and then refused with exit 2; it would be stale by age only after 2 minutes.
     expect(result.code, result.stderr).toBe(0);
-    expect(result.ms, 'it did not wait for the lock (LOCK_WAIT_MS is 10 s)').toBeLessThan(8000);
     expect(readPartnershipText(root, 'durban-mzuzu')).toContain('status: suspended\n');
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('a lock held by a live process makes the command wait; it goes on once the lock is released', async () => {
     const root = copyOfExamples();
-    const lock = path.join(root, 'partnerships/durban-mzuzu/.partnership.yaml.lock');
+    const folder = path.join(root, 'partnerships/durban-mzuzu');
+    const lock = path.join(folder, '.partnership.yaml.lock');
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), time: Date.now(), token: 'held-by-the-test' }));
-    const running = spawnMentor(['suspend', 'durban-mzuzu', '--date', '2011-04-01', '--reason', 'Local elections postponed'], { cwd: root });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    let ended = false;
+    const running = spawnMentor(['suspend', 'durban-mzuzu', '--date', '2011-04-01', '--reason', 'Local elections postponed'], { cwd: root }).finally(() => (ended = true));
+    // A process trying to take the lock first writes its own lock file beside it (.partnership.yaml.lock.<host>-<pid>-<random>.tmp),
+    // and keeps it until it has the lock: once it is there, the command is waiting for the lock.
+    const waiting = () => readdirSync(folder).some((name) => name.startsWith('.partnership.yaml.lock.') && name.endsWith('.tmp'));
+    while (!waiting() && !ended) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Hold the lock a little longer: the command keeps waiting, and writes nothing.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ended, 'the command did not wait for the lock').toBe(false);
+    expect(waiting()).toBe(true);
     expect(readPartnershipText(root, 'durban-mzuzu'), 'nothing written while the lock is held').not.toContain('status: suspended');
-    const { rmSync } = await import('node:fs');
     rmSync(lock);
     const result = await running;
     expect(result.code, result.stderr).toBe(0);
-    expect(result.ms).toBeGreaterThanOrEqual(1400);
     expect(readPartnershipText(root, 'durban-mzuzu')).toContain('status: suspended\n');
+    expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });

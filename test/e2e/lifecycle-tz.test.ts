@@ -1,25 +1,36 @@
 // Dates never shift: the date-sensitive lifecycle commands give the same files and the same
 // output west of UTC (Los Angeles, where the suite runs, and Honolulu, UTC-10) and at the far east
-// (Kiritimati, UTC+14), and "today" is the local calendar date.
+// (Kiritimati, UTC+14), and "today" is the local calendar date. `npm test` compares Los Angeles
+// (run in this process's zone) with Kiritimati, on the other side of UTC; the long run adds
+// Honolulu and runs every zone as a process of its own.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { copyOfExamples } from '../helpers/cli.js';
+import { copyOfExamples, mentor, type RunResult } from '../helpers/cli.js';
 import { NEW_ID, readPartnershipText, spawnMentor } from '../lifecycle/support.js';
+import { LONG } from '../robustness/figures.js';
 
-const ZONES = ['America/Los_Angeles', 'Pacific/Honolulu', 'Pacific/Kiritimati'] as const;
+const ZONES = LONG ? ['America/Los_Angeles', 'Pacific/Honolulu', 'Pacific/Kiritimati'] : ['America/Los_Angeles', 'Pacific/Kiritimati'];
 
-const COMMANDS: string[][] = [
-  ['init', NEW_ID, '--mentor', 'tbd', '--mentee', 'Mzuzu City Council', '--mentee-country', 'MW', '--topic', 'Revenue collection', '--date', '2011-01-01'],
-  ['session', 'add', 'durban-mzuzu', '--date', '2011-03-01', '--end', '2011-03-02', '--title', 'Planning approvals clinic', '--type', 'workshop', '--level', 'technical', '--host', 'mentee', '--action', 'First monthly report; Planning team, Mzuzu City Council; 2011-04-01'],
-  ['advance', 'durban-mzuzu', '--date', '2011-03-31'],
-  ['suspend', 'bergen-mombasa', '--date', '2011-04-01', '--reason', 'Municipal elections'],
-  ['status', '--as-of', '2011-04-01', '--json'],
-  ['status', 'durban-mzuzu', '--as-of', '2011-04-01'],
-  ['session', 'list', 'durban-mzuzu', '--json'],
-  ['validate', '--as-of', '2011-04-01', '--format', 'json'],
+/**
+ * The commands, in rounds: the commands of a round start together (they edit different files, or
+ * only read), a round starts when the one before it has ended.
+ */
+const ROUNDS: string[][][] = [
+  [
+    ['init', NEW_ID, '--mentor', 'tbd', '--mentee', 'Mzuzu City Council', '--mentee-country', 'MW', '--topic', 'Revenue collection', '--date', '2011-01-01'],
+    ['session', 'add', 'durban-mzuzu', '--date', '2011-03-01', '--end', '2011-03-02', '--title', 'Planning approvals clinic', '--type', 'workshop', '--level', 'technical', '--host', 'mentee', '--action', 'First monthly report; Planning team, Mzuzu City Council; 2011-04-01'],
+    ['suspend', 'bergen-mombasa', '--date', '2011-04-01', '--reason', 'Municipal elections'],
+  ],
+  [['advance', 'durban-mzuzu', '--date', '2011-03-31']],
+  [
+    ['status', '--as-of', '2011-04-01', '--json'],
+    ['status', 'durban-mzuzu', '--as-of', '2011-04-01'],
+    ['session', 'list', 'durban-mzuzu', '--json'],
+    ['validate', '--as-of', '2011-04-01', '--format', 'json'],
+  ],
 ];
 const SESSION_FILE = 'partnerships/durban-mzuzu/sessions/2011-03-01-planning-approvals-clinic.yaml';
 
@@ -28,12 +39,19 @@ interface Outcome {
   files: Record<string, string>;
 }
 
+/**
+ * Run mentor with its own time zone: a process of its own, but in `npm test` a command in this
+ * process's zone runs in the test process (mentor() runs it in a worker thread, which shares it).
+ */
+async function runIn(tz: string, args: string[], cwd: string): Promise<RunResult> {
+  return !LONG && tz === process.env.TZ ? mentor(args, { cwd, env: { TZ: tz } }) : spawnMentor(args, { cwd, env: { TZ: tz } });
+}
+
 async function inZone(tz: string): Promise<Outcome> {
   const root = copyOfExamples();
   const outputs: Outcome['outputs'] = [];
-  for (const args of COMMANDS) {
-    const result = await spawnMentor(args, { cwd: root, env: { TZ: tz } });
-    outputs.push({ code: result.code, stdout: result.stdout });
+  for (const round of ROUNDS) {
+    for (const result of await Promise.all(round.map((args) => runIn(tz, args, root)))) outputs.push({ code: result.code, stdout: result.stdout });
   }
   const files: Record<string, string> = {};
   for (const id of [NEW_ID, 'durban-mzuzu', 'bergen-mombasa']) files[id] = readPartnershipText(root, id);
@@ -47,8 +65,10 @@ function dateIn(tz: string, now: Date): string {
 }
 
 describe('dates in every time zone', () => {
-  it('the same commands give the same files and output in Los Angeles, Honolulu and Kiritimati, with the dates as given', async () => {
-    const [reference, ...others] = await Promise.all(ZONES.map(inZone));
+  it(`the same commands give the same files and output in ${ZONES.join(', ')}, with the dates as given`, async () => {
+    // Started last to first: the zones run as processes are under way before this process runs the
+    // commands of its own zone, which hold it up until they are done.
+    const [reference, ...others] = await Promise.all([...ZONES].reverse().map(inZone).reverse());
     for (const { code } of reference!.outputs) expect(code).toBe(0);
 
     // The reference itself has the dates as given, not a day earlier or later.
@@ -77,13 +97,15 @@ describe('dates in every time zone', () => {
       (['Pacific/Honolulu', 'Pacific/Kiritimati'] as const).map(async (tz) => {
         const root = copyOfExamples();
         const before = new Date();
-        const result = await spawnMentor(['init', NEW_ID, '--mentor', 'tbd', '--mentee', 'Mzuzu City Council', '--mentee-country', 'MW', '--topic', 'Revenue collection'], { cwd: root, env: { TZ: tz } });
+        // A session logged without --date, at the same time (another partnership), is named after the same local day.
+        const [result, session] = await Promise.all([
+          spawnMentor(['init', NEW_ID, '--mentor', 'tbd', '--mentee', 'Mzuzu City Council', '--mentee-country', 'MW', '--topic', 'Revenue collection'], { cwd: root, env: { TZ: tz } }),
+          spawnMentor(['session', 'add', 'durban-mzuzu', '--title', 'Phone call', '--type', 'remote', '--level', 'technical', '--host', 'remote'], { cwd: root, env: { TZ: tz } }),
+        ]);
         const after = new Date();
         expect(result.code, result.stderr).toBe(0);
         const date = (parse(readPartnershipText(root, NEW_ID)) as { request: { date: string } }).request.date;
         expect([dateIn(tz, before), dateIn(tz, after)]).toContain(date);
-        // A session logged without --date is named after the same local day.
-        const session = await spawnMentor(['session', 'add', 'durban-mzuzu', '--title', 'Phone call', '--type', 'remote', '--level', 'technical', '--host', 'remote'], { cwd: root, env: { TZ: tz } });
         expect(session.code, session.stderr).toBe(0);
         const file = session.stdout.trim();
         expect(file.startsWith(`partnerships/durban-mzuzu/sessions/${date}-phone-call`) || file.startsWith(`partnerships/durban-mzuzu/sessions/${dateIn(tz, new Date())}-phone-call`), file).toBe(true);

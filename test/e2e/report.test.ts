@@ -125,4 +125,4 @@ test('a browser that fails: exit 1 with its own message, no file, not "a bug in 
   expect(r.stderr).not.toMatch(/bug/);
   expect(r.code).toBe(1);
   expect(existsSync(path.join(out, 'tor.pdf'))).toBe(false);
-}, 30_000);
+});

@@ -47,16 +47,16 @@ test.skipIf(!browser)('printPdf: no local file, frame, object or script gets int
   expect(text).not.toContain('LILONGWE-SECRET-LEDGER');
   expect(text).not.toContain('SCRIPT-RAN');
   expect(pdf.toString('latin1')).toContain('/CreationDate (D:20110331000000');
-}, 30_000);
+});
 
 test.skipIf(!browser)('a browser that fails: a PdfError with its own message', async () => {
   const dir = tempDir();
   const fake = path.join(dir, 'chromium');
   writeFileSync(fake, '#!/bin/sh\necho "chromium: cannot open display on Mzuzu" >&2\nexit 3\n', { mode: 0o755 });
   await expect(printPdf(fake, '<p>x</p>', '2011-03-31')).rejects.toThrow(/did not print the PDF: .*cannot open display on Mzuzu/);
-}, 30_000);
+});
 
 test.skipIf(!browser)('a document that sends the page elsewhere (meta refresh) is refused, saying so', async () => {
   const html = '<!DOCTYPE html><html><head></head><body><p>terms</p><meta http-equiv="refresh" content="0; url=file:///etc/hostname"></body></html>';
   await expect(printPdf(browser!, html, '2011-03-31')).rejects.toThrow(/the document tried to open file:\/\/\/etc\/hostname in its place/);
-}, 30_000);
+});

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { renderReport, type ReportFormat } from '../../src/ops/report.js';
 import { DOCUMENT_KINDS, LANGS } from '../../src/render/index.js';
 import { openRepository } from '../../src/store/repository.js';
@@ -9,6 +9,23 @@ import { EXAMPLES, ROOT } from '../helpers/cli.js';
 // Every document of every example partnership, and of the complete illustrative partnership, in
 // each text format and language, pinned as a file (reviewable and diffable). Rendering is pure:
 // no clock, as of a fixed date.
+
+// Each renderReport builds a template environment of its own, compiling every partial and the
+// document's template: most of the time of a document. Built from the same format and template
+// folders, an environment is the same, so this file builds one for each and renders all its
+// documents with it (the first document of each format still builds it through renderReport).
+vi.mock('../../src/render/environment.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/render/environment.js')>();
+  const built = new Map<string, InstanceType<typeof original.TemplateRenderer>>();
+  return {
+    ...original,
+    TemplateRenderer: function (...args: ConstructorParameters<typeof original.TemplateRenderer>) {
+      const key = JSON.stringify(args);
+      if (!built.has(key)) built.set(key, new original.TemplateRenderer(...args));
+      return built.get(key)!;
+    },
+  };
+});
 const AS_OF = '2011-03-31';
 export const COMPLETE = path.join(ROOT, 'test/fixtures/complete');
 const COMPLETE_AS_OF = '2011-09-30';

@@ -40,6 +40,13 @@ interface Entry {
 }
 const historyOf = (root: string, id: string) => (parse(readFileSync(path.join(root, 'partnerships', id, 'partnership.yaml'), 'utf8')) as { history: Entry[] }).history;
 
+/**
+ * Whether a refused process may simply try again: refused for the state the others left (exit 1),
+ * or because the others kept the lock longer than mentor waits for it (exit 2, "try again in a
+ * moment"), which many processes on a busy machine can.
+ */
+const retryable = (r: Spawned) => r.code === 1 || (r.code === 2 && r.stderr.includes('the partnership is being edited by'));
+
 async function expectValid(root: string): Promise<void> {
   const run = await inProcess(['validate', '--as-of', '2011-04-30', '--format', 'json'], root);
   expect((JSON.parse(run.stdout) as { errors: number }).errors, run.stdout).toBe(0);
@@ -50,7 +57,8 @@ describe('parallel `session add`', () => {
     const root = repo();
     const id = 'durban-alan';
     rmSync(path.join(root, 'partnerships', id, 'sessions'), { recursive: true });
-    const n = cases(10, 24);
+    // Four at least: two distinct sessions and two of the same one.
+    const n = cases(4, 24);
     const repeated = (i: number) => i % 2 === 1;
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) =>
@@ -87,7 +95,7 @@ describe('a stale lock', () => {
     const lock = path.join(root, 'partnerships', id, '.partnership.yaml.lock');
     writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: hostname(), time: Date.now() - 1000, token: 'a-killed-process' }));
     const before = historyOf(root, id).length;
-    const n = cases(4, 12);
+    const n = cases(3, 12);
     // Each process suspends then resumes, retrying whenever the others' changes make its own refused.
     const worker = async (i: number): Promise<Spawned[]> => {
       const runs: Spawned[] = [];
@@ -96,7 +104,7 @@ describe('a stale lock', () => {
           const r = await spawnMentor([action, id, '--date', '2011-04-01', '--reason', `${action} by ${i}`], { cwd: root });
           runs.push(r);
           if (r.code === 0) break;
-          expect(r.code, r.stderr).toBe(1);
+          expect(retryable(r), r.stderr).toBe(true);
           expect(attempt).toBeLessThan(60);
           await new Promise((resolve) => setTimeout(resolve, 20 + ((i * 37 + attempt * 53) % 80)));
         }
@@ -163,27 +171,33 @@ describe('hand edits and mentor edits of one partnership at the same time', () =
     const file = path.join(root, 'partnerships', id, 'partnership.yaml');
     const lock = path.join(root, 'partnerships', id, '.partnership.yaml.lock');
     const before = historyOf(root, id).length;
-    const processes = cases(4, 8);
-    const hands = cases(12, 40);
+    const processes = cases(2, 8);
+    const hands = cases(6, 40);
     // Mentor processes: each suspends and resumes, retrying when refused.
     const mentorWorker = async (i: number) => {
       let done = 0;
       for (const action of ['suspend', 'resume']) {
         for (let attempt = 1; attempt < 80; attempt++) {
           const r = await spawnMentor([action, id, '--date', '2011-04-01', '--reason', `${action} by ${i}`], { cwd: root });
+          oneEnded();
           figures.count(SECTION, 'mentor processes and hand edits under the lock, at once', `mentor ${outcomeOf(r).outcome}`, { crashed: outcomeOf(r).crashed, ms: r.ms });
           if (r.code === 0) {
             done++;
             break;
           }
-          expect(r.code, r.stderr).toBe(1);
+          expect(retryable(r), r.stderr).toBe(true);
           await new Promise((resolve) => setTimeout(resolve, 15 + ((i * 29 + attempt * 41) % 60)));
         }
       }
       return done;
     };
-    // Hand edits made the way a careful tool would: under mentor's lock, saved atomically.
+    // Hand edits made the way a careful tool would: under mentor's lock, saved atomically. They
+    // start when the first mentor process has ended, while the others (and their retries) are at
+    // work, however long a process takes to start.
+    let oneEnded!: () => void;
+    const firstEnded = new Promise<void>((resolve) => (oneEnded = resolve));
     const handWorker = async () => {
+      await firstEnded;
       for (let k = 0; k < hands; k++) {
         await new Promise((resolve) => setTimeout(resolve, 5 + (k % 7) * 5));
         withLock(lock, () => writeFileAtomic(file, `${readFileSync(file, 'utf8')}# hand edit ${k}\n`));
@@ -194,9 +208,10 @@ describe('hand edits and mentor edits of one partnership at the same time', () =
     const advanceWorker = async () => {
       for (let attempt = 1; attempt < 80; attempt++) {
         const r = await spawnMentor(['advance', id, '--date', '2011-04-01', '--note', 'moved on while others edited'], { cwd: root });
+        oneEnded();
         figures.count(SECTION, 'mentor processes and hand edits under the lock, at once', `mentor ${outcomeOf(r).outcome}`, { crashed: outcomeOf(r).crashed, ms: r.ms });
         if (r.code === 0) return 1;
-        expect(r.code, r.stderr).toBe(1);
+        expect(retryable(r), r.stderr).toBe(true);
         await new Promise((resolve) => setTimeout(resolve, 10 + attempt * 7));
       }
       return 0;

@@ -11,6 +11,13 @@ export const LONG = process.env.MENTOR_LONG === '1';
 /** The seed of every random choice: the same seed gives the same cases. */
 export const SEED = Number(process.env.MENTOR_SEED ?? 20110331);
 
+/**
+ * The bound on one run's time: a hang, or work that grows faster than the input (an alias bomb
+ * expanded), not a slow machine. Far above any run's time on a busy two-core machine (the
+ * slowest, recorded in docs/robustness.md, are a few seconds), so no verdict depends on speed.
+ */
+export const HANG_MS = 60_000;
+
 /** How many cases to try: `short` in `npm test`, `long` in `npm run test:long`. */
 export function cases(short: number, long: number): number {
   return LONG ? long : short;

@@ -67,7 +67,7 @@ describe('valid partnerships', () => {
         figures.count(SECTION, 'random valid partnerships: write, read, replace, read', `read back unchanged (${endings})`);
         rmSync(path.dirname(abs), { recursive: true });
       }),
-      { seed: SEED, numRuns: cases(150, 3000) },
+      { seed: SEED, numRuns: cases(20, 3000) },
     );
   });
 
@@ -99,7 +99,7 @@ describe('valid partnerships', () => {
         }
         figures.count(SECTION, 'random spliced edits (status, title, history entry)', 'read back as edited');
       }),
-      { seed: SEED, numRuns: cases(150, 3000) },
+      { seed: SEED, numRuns: cases(40, 3000) },
     );
   });
 });
@@ -117,7 +117,7 @@ describe('valid sessions', () => {
         figures.count(SECTION, 'random valid sessions: session add, read', 'read back unchanged');
         rmSync(path.join(root, result.file));
       }),
-      { seed: SEED, numRuns: cases(150, 3000) },
+      { seed: SEED, numRuns: cases(20, 3000) },
     );
   });
 
@@ -131,7 +131,7 @@ describe('valid sessions', () => {
         figures.count(SECTION, 'random valid sessions with a BOM and CRLF', 'read back unchanged');
         rmSync(path.join(root, rel));
       }),
-      { seed: SEED, numRuns: cases(100, 1000) },
+      { seed: SEED, numRuns: cases(30, 1000) },
     );
   });
 });

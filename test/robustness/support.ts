@@ -6,6 +6,7 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../src/cli.js';
 import { fakeIo, spawnMentor } from '../lifecycle/support.js';
+import { HANG_MS } from './figures.js';
 
 export interface Ran {
   code: number | null;
@@ -24,7 +25,7 @@ export async function inProcess(args: string[], cwd: string): Promise<Ran> {
 }
 
 /** Run the built binary, killed after `timeoutMs` (then reported as killed). */
-export async function binary(args: string[], cwd: string, timeoutMs = 20_000): Promise<Ran> {
+export async function binary(args: string[], cwd: string, timeoutMs = HANG_MS): Promise<Ran> {
   const r = await spawnMentor(args, { cwd, timeoutMs });
   return { code: r.code, stdout: r.stdout, stderr: r.stderr, ms: r.ms, killed: r.killed };
 }

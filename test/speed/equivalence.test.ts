@@ -5,18 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { generateRepository } from '../../bench/generate.mjs';
 import { mentor, tempDir } from '../helpers/cli.js';
 import { damage, random } from '../helpers/damage.js';
+import { cases } from '../robustness/figures.js';
 
 // Every speed-up (the js-yaml fast path, worker threads) must give exactly the problems, positions,
 // codes and messages of a plain single-threaded run with the positioned parser.
 
 describe('validate gives the same results with and without its speed-ups', () => {
+  // `npm test` keeps more than two of the pool's chunks of 50 partnerships (src/ops/pool.ts), so
+  // that a worker and this thread each validate a share, with fewer sessions each; the long run
+  // has 160 partnerships of about ten sessions.
+  const partnerships = cases(110, 160);
+  const sessionsEach = cases(2, 10);
+  const damaged = cases(20, 40);
   // A generous limit: the verdict must not depend on how busy the machine is.
-  it('on a generated repository of 160 partnerships with 40 damaged files', { timeout: 180_000 }, () => {
+  it(`on a generated repository of ${partnerships} partnerships with ${damaged} damaged files`, { timeout: 180_000 }, () => {
     const root = tempDir();
-    (generateRepository as (dir: string, count: number, seed: number) => number)(root, 160, 7);
+    (generateRepository as (dir: string, count: number, seed: number, sessionsEach: number) => number)(root, partnerships, 7, sessionsEach);
     const rand = random(7);
     const ids = readdirSync(path.join(root, 'partnerships'));
-    for (let n = 0; n < 40; n++) {
+    for (let n = 0; n < damaged; n++) {
       const id = ids[Math.floor(rand() * ids.length)]!;
       const sessions = readdirSync(path.join(root, 'partnerships', id, 'sessions'));
       const file = rand() < 0.3 ? path.join(root, 'partnerships', id, 'partnership.yaml') : path.join(root, 'partnerships', id, 'sessions', sessions[0]!);
