@@ -11,6 +11,7 @@ export default defineConfig({
     include: ['test/robustness/**/*.test.ts', 'test/speed/**/*.test.ts', 'test/e2e/lifecycle-concurrency.test.ts', 'test/e2e/lifecycle-tz.test.ts', 'test/e2e/site.test.ts', 'test/ops/validate-since-shard.test.ts'],
     env: { TZ: 'America/Los_Angeles', NO_COLOR: '1', MENTOR_LONG: '1', MENTOR_FIGURES_DIR: FIGURES_DIR },
     globalSetup: ['test/global-setup.ts', 'test/robustness/figures-setup.ts'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 900_000,
     hookTimeout: 120_000,
   },

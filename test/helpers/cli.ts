@@ -3,7 +3,6 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { afterEach } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The built binary: global-setup's private snapshot of the build when there is one. */
@@ -79,9 +78,11 @@ function inProcess(args: string[], cwd: string, env: Record<string, string | und
 }
 
 const temps: string[] = [];
-afterEach(() => {
+
+/** Remove the temporary folders made so far: after each test (test/setup.ts). */
+export function removeTemps(): void {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A fresh temporary folder, removed after the test. */
 export function tempDir(prefix = 'mentor-test-'): string {
