@@ -9,6 +9,7 @@ import { renderReport } from '../../src/ops/report.js';
 import { DOCUMENT_KINDS, LANGS } from '../../src/render/index.js';
 import { openRepository } from '../../src/store/repository.js';
 import { EXAMPLES, ROOT } from '../helpers/cli.js';
+import { LONG } from '../robustness/figures.js';
 
 // The HTML documents opened in the system's Chromium, as a reader opens them: none may scroll
 // sideways on a desktop (1240 px) or a phone (420 px).
@@ -26,8 +27,13 @@ interface Doc {
   locale: (typeof LANGS)[number];
 }
 
+// The complete partnership (the fullest documents) in every kind and language, and the portfolio in
+// every language; of the examples, one kind each in turn, so that every kind meets several
+// partnerships. Every kind of every example with MENTOR_LONG=1.
 const docs: Doc[] = [
-  ...readdirSync(path.join(EXAMPLES, 'partnerships')).flatMap((id) => DOCUMENT_KINDS.map((kind) => ({ name: `${id} ${kind}`, root: EXAMPLES, today: '2011-03-31', id, kind, locale: 'en' as const }))),
+  ...readdirSync(path.join(EXAMPLES, 'partnerships'))
+    .sort()
+    .flatMap((id, i) => (LONG ? DOCUMENT_KINDS : [DOCUMENT_KINDS[i % DOCUMENT_KINDS.length]!]).map((kind) => ({ name: `${id} ${kind}`, root: EXAMPLES, today: '2011-03-31', id, kind, locale: 'en' as const }))),
   ...LANGS.flatMap((locale) => DOCUMENT_KINDS.map((kind) => ({ name: `complete ${kind} ${locale}`, root: COMPLETE, today: '2011-09-30', id: 'johannesburg-lilongwe', kind, locale }))),
   ...LANGS.map((locale) => ({ name: `portfolio ${locale}`, root: EXAMPLES, today: '2011-03-31', portfolio: true, kind: 'tor' as const, locale })),
 ];
