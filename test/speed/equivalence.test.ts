@@ -41,7 +41,7 @@ describe('validate gives the same results with and without its speed-ups', () =>
     expect(oneThread.stdout).toBe(fast.stdout);
     expect(plain.stdout).toBe(fast.stdout);
     expect([oneThread.code, plain.code]).toEqual([1, 1]);
-    // The text format (source lines and carets) agrees too.
+    // The text format (source lines and carets) agrees too: threads and the fast path against neither.
     const text = (env: Record<string, string>) => mentor(['validate', '-C', root, '--as-of', '2016-06-30'], { env }).stdout;
     expect(text({ MENTOR_THREADS: '2' })).toBe(text({ MENTOR_THREADS: '1', MENTOR_FAST_PATH: '0' }));
   });
