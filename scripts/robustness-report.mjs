@@ -31,7 +31,7 @@ function report(files) {
     '',
     `Produced by the test suite, not written by hand: \`npm run test:long\` runs test/robustness/ ${long ? 'with the long case counts (MENTOR_LONG=1)' : 'with the default case counts'} and then scripts/robustness-report.mjs writes this file from the figures the tests recorded. This run: mentor ${pkg.version}, ${new Date().toISOString().slice(0, 10)}, Node ${process.version} on ${process.platform}, random seed ${seeds.join(', ')} (set MENTOR_SEED to change it; the same seed gives the same cases, except the moments of the kills, which the operating system decides).`,
     '',
-    `**${total.toLocaleString('en')} cases in ${classes.length} classes; ${crashes} crash${crashes === 1 ? '' : 'es'}** (a crash is an internal error, exit 70, a stack trace, a Node warning, a hang or a signal). \`npm test\` runs the same tests with fewer cases.`,
+    `**${total.toLocaleString('en')} cases in ${classes.length} classes; ${crashes} crash${crashes === 1 ? '' : 'es'}** (a crash is an internal error, exit 70, a stack trace, a Node warning, a hang or a signal). \`npm test\` runs the same tests with a few cases of every class (README, Development); no verdict there or here depends on the machine's speed: a run's time is bounded only by a 60-second hang limit, and the slowest runs below are recorded, not judged.`,
     '',
     'Exit codes as the contract has them: 0 success; 1 the data failed a check (a located message names the file, line, column and problem code); 2 usage or environment (a bad flag or id, a full disk, a read-only file system: one line naming the file and the cause).',
     '',
