@@ -23,21 +23,37 @@ const cases = [
   { name: 'draft ToR in Spanish', root: EXAMPLES, today: '2011-03-31', id: 'ekurhuleni-blantyre', kind: 'tor' as const, locale: 'es' as const },
 ];
 
+// A page without any content policy, reaching for a local file and running a script: the
+// enforcement outside the templates (JavaScript off, every request refused) must keep it inert.
+const secret = path.join(dir, 'secret.txt');
+writeFileSync(secret, 'LILONGWE-SECRET-LEDGER');
+const RAW = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><h1>Terms of Reference</h1>
+<iframe src="file://${secret}"></iframe><object data="file://${secret}" type="text/plain"></object><embed src="file://${secret}">
+<img src="file://${secret}"><link rel="stylesheet" href="file://${secret}"><script>document.write('SCRIPT-RAN')</script><p>the end</p></body></html>`;
+
+const text = (pdf: Buffer, name: string, pages: string[] = ['-l', '1000']): string => {
+  const file = path.join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', ...pages, file, '-'], { encoding: 'utf8' });
+};
+
 /**
  * Both documents as `report --format pdf` prints them (the HTML document, printed by the browser),
- * printed by one browser, as `report` prints several documents: each read back page by page.
+ * and the raw page, printed by one browser as `report` prints several documents; each document is
+ * read back page by page.
  */
-const printed = memo(async (): Promise<string[][]> => {
+const printed = memo(async (): Promise<{ documents: string[][]; raw: Buffer }> => {
   const html = await Promise.all(
     cases.map(async (c) => (await renderReport(openRepository(c.root), { cwd: c.root, today: c.today, stdout: true, env: {}, format: 'html', id: c.id, kind: c.kind, locale: c.locale })).output as string),
   );
-  const pdfs = await printPdfs(findBrowser({ PATH: process.env.PATH })!, html, '2011-09-30');
-  return pdfs.map((pdf, n) => {
+  const pdfs = await printPdfs(findBrowser({ PATH: process.env.PATH })!, [...html, RAW], '2011-09-30');
+  const documents = pdfs.slice(0, cases.length).map((pdf, n) => {
     const file = path.join(dir, `${n}.pdf`);
     writeFileSync(file, pdf);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-    return Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
+    return Array.from({ length: pages }, (_, i) => text(pdf, `${n}-${i + 1}`, ['-f', String(i + 1), '-l', String(i + 1)]));
   });
+  return { documents, raw: pdfs[cases.length]! };
 });
 
 function memo<T>(make: () => Promise<T>): () => Promise<T> {
@@ -47,7 +63,7 @@ function memo<T>(make: () => Promise<T>): () => Promise<T> {
 
 describe.skipIf(!haveTools)('printed documents', () => {
   test.each(cases.map((c, n) => ({ ...c, n })))('$name: page numbers on every page, no page with only a heading', async ({ name, n, ...options }) => {
-    const pages = (await printed())[n]!;
+    const pages = (await printed()).documents[n]!;
     const [page, of] = PAGE_WORDS[options.locale];
     expect(pages.length, name).toBeGreaterThan(1);
     pages.forEach((text, i) => {
@@ -57,5 +73,15 @@ describe.skipIf(!haveTools)('printed documents', () => {
       expect(body.length, `${name}, page ${i + 1} holds only: ${body.join(' / ')}`).toBeGreaterThan(2);
     });
     if (options.kind === 'tor' && options.id === 'ekurhuleni-blantyre') for (const text of pages) expect(text).toContain('BORRADOR');
+  });
+
+  test('printPdfs: no local file, frame, object or script gets into the PDF, even without a policy in the page', async () => {
+    const { raw } = await printed();
+    const printedText = text(raw, 'raw');
+    expect(printedText).toContain('Terms of Reference');
+    expect(printedText).toContain('the end');
+    expect(printedText).not.toContain('LILONGWE-SECRET-LEDGER');
+    expect(printedText).not.toContain('SCRIPT-RAN');
+    expect(raw.toString('latin1')).toContain('/CreationDate (D:20110930000000');
   });
 });
