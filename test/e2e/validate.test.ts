@@ -73,7 +73,8 @@ describe('validate on the examples', () => {
   });
 
   it('gives the same JSON under any time zone', () => {
-    const outputs = ['America/Los_Angeles', 'Pacific/Honolulu', 'Asia/Tokyo', 'UTC'].map((TZ) => examplesAsOf('2011-07-01', TZ).stdout);
+    // This process's zone (west of UTC), one further west and one east of UTC.
+    const outputs = ['America/Los_Angeles', 'Pacific/Honolulu', 'Asia/Tokyo'].map((TZ) => examplesAsOf('2011-07-01', TZ).stdout);
     expect(readJson(outputs[0]!).warnings).toBeGreaterThan(0);
     for (const output of outputs.slice(1)) expect(output).toBe(outputs[0]);
   });
