@@ -217,7 +217,6 @@ describe('hostile files through `mentor validate`', () => {
     });
   }, 120_000);
 
-  // Every case in the long run; in `npm test`, the first two of each class, the second only if it is light.
   // The first of each class (a heavy one too: deep nesting, size); every case with MENTOR_LONG=1.
   const inThisProcess = HOSTILE.filter((c) => LONG || ofClass(c).indexOf(c) === 0);
   it(`in this process: ${inThisProcess.length} hostile files, in the json and text formats`, async () => {
