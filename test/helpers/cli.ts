@@ -15,23 +15,27 @@ export interface RunResult {
   stderr: string;
 }
 
+/** How long one command may take before the test calls it hung. */
+const LIMIT_MS = 120_000;
+
 /**
  * Run the built CLI without a terminal, as CI does, and wait for it.
  *
  * Most calls run the built `dist/cli.js` in a worker thread of this test process that stays up
  * between calls (a fresh `node` for each call would cost the suite minutes): the same bundle and
  * the same `run(argv, io)` as the binary, with this call's folder, environment and no terminal.
- * A call spawns the real binary instead when what it tests belongs to a process: text on standard
- * input, its own time zone or node options, or `spawn: true`; MENTOR_TEST_SPAWN=1 spawns every call (the whole
- * suite through the binary). The binary's own part (bin/mentor.js, exit codes set on the process,
- * output flushed, a full device) has its own tests, which always spawn.
+ * A call spawns the real binary instead when what it tests belongs to a process: text on
+ * standard input, its own time zone or node options, or `spawn: true`. MENTOR_TEST_SPAWN=1
+ * spawns every call (the whole suite through the binary). The binary's own part (bin/mentor.js,
+ * exit codes set on the process, output flushed, a full device) has its own tests, which always
+ * spawn.
  */
 export function mentor(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; spawn?: boolean } = {}): RunResult {
   const env = { ...process.env, NO_COLOR: '1', CI: 'true', DEBUG: '', ...options.env };
   // What only a process of its own can have: a time zone, options for node itself, standard input.
   const ownProcess = (options.env?.TZ !== undefined && options.env.TZ !== process.env.TZ) || options.env?.NODE_OPTIONS !== undefined;
   if (options.spawn || options.input || ownProcess || process.env.MENTOR_TEST_SPAWN === '1') return spawned(args, options.cwd ?? ROOT, env, options.input ?? '');
-  return inProcess(args, options.cwd ?? ROOT, env);
+  return inWorkerThread(args, options.cwd ?? ROOT, env);
 }
 
 function spawned(args: string[], cwd: string, env: Record<string, string | undefined>, input: string): RunResult {
@@ -47,12 +51,10 @@ function spawned(args: string[], cwd: string, env: Record<string, string | undef
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const LIMIT_MS = 120_000;
-
 /** The worker thread running the CLI, its port and the flag it raises when a command is done. */
 let runner: { worker: Worker; port: MessagePort; flag: Int32Array } | undefined;
 
-function inProcess(args: string[], cwd: string, env: Record<string, string | undefined>): RunResult {
+function inWorkerThread(args: string[], cwd: string, env: Record<string, string | undefined>): RunResult {
   if (!runner) {
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
