@@ -14,20 +14,21 @@ export function checkText(source: SourceFile): Problem[] {
   return [...checkConflictMarkers(source), ...checkLineEnds(source), ...checkControlCharacters(source)];
 }
 
-const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})(?: |\r?$)/;
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})(?: |\r?$)/m;
 
 /**
  * A merge left unresolved: the YAML parser only says "implicit keys need to be on a single line".
  * One error at the first marker says what happened and what to do.
  */
 export function checkConflictMarkers(source: SourceFile): Problem[] {
-  const lines = source.text.split('\n');
-  const first = lines.findIndex((line) => CONFLICT_MARKER.test(line));
-  if (first === -1) return [];
+  const found = CONFLICT_MARKER.exec(source.text);
+  if (!found) return [];
+  let line = 1;
+  for (let at = source.text.indexOf('\n'); at !== -1 && at < found.index; at = source.text.indexOf('\n', at + 1)) line++;
   return [
     problem(
       'MTR001',
-      { file: source.file, line: first + 1, column: 1 },
+      { file: source.file, line, column: 1 },
       'unresolved merge-conflict markers (<<<<<<<, =======, >>>>>>>): a merge left both versions in the file',
       'keep the right version of the lines between the markers, delete the markers, then commit',
     ),
@@ -52,6 +53,9 @@ export function checkControlCharacters(source: SourceFile): Problem[] {
   const problems: Problem[] = [];
   // A whole file that is one text is no text field (the schema says what is wrong with it).
   if (typeof source.data === 'string') return problems;
+  // A value holds a control character only if the text does, or writes one as an escape ("\e",
+  // "\x1b"): a text with neither, most files, needs no walk through its data.
+  if (!CONTROL.test(source.text) && !source.text.includes('\\')) return problems;
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (typeof value === 'string') {
       const found = CONTROL.exec(value);

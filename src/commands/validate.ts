@@ -1,7 +1,7 @@
 import { parseShard } from '../ops/shard.js';
 import { appendStepSummary, validateRepository } from '../ops/validate.js';
 import { progressLine } from '../ui/progress.js';
-import { renderGithub, renderJson, renderSarif, renderStepSummary, renderText, type ProblemFormat } from '../ui/problems.js';
+import { jsonPieces, renderGithub, renderSarif, renderStepSummary, textPieces, type ProblemFormat } from '../ui/problems.js';
 import { dateOption, openRepo, workingDirectory, type CommandContext } from './context.js';
 
 export interface ValidateFlags {
@@ -24,7 +24,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, ctx
   const { io } = ctx;
   switch (flags.format) {
     case 'json':
-      io.stdout.write(renderJson(result));
+      for (const piece of jsonPieces(result)) io.stdout.write(piece);
       break;
     case 'sarif':
       io.stdout.write(renderSarif(result, ctx.version));
@@ -36,7 +36,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, ctx
       break;
     }
     default:
-      io.stdout.write(renderText(result, io.color));
+      for (const piece of textPieces(result, io.color)) io.stdout.write(piece);
   }
   return result.ok ? 0 : 1;
 }

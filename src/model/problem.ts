@@ -30,6 +30,16 @@ interface CodeInfo {
   summary: string;
 }
 
+/**
+ * A copy of a string that holds nothing else alive. V8 keeps a slice (or a concatenation holding
+ * one) as a view into the string it was cut from: a message quoting one date of a file would keep
+ * the file's whole text in memory, for as long as the problem lives. Slicing a fresh concatenation
+ * makes V8 copy the characters into a new flat string.
+ */
+export function ownString(s: string): string {
+  return ` ${s}`.slice(1);
+}
+
 /** Every problem code mentor reports. Codes are stable: never renumber, only add. */
 export const PROBLEM_CODES = {
   MTR001: { severity: 'error', summary: 'YAML syntax error (bad indentation, an unclosed quote or bracket, a tab)' },
@@ -96,8 +106,9 @@ export function problem(
   message: string,
   hint?: string,
 ): Problem {
-  const p: Problem = { ...where, code, severity: PROBLEM_CODES[code].severity, message };
-  if (hint !== undefined) p.hint = hint;
+  // Messages quote values of the file; as slices of its text they would keep the whole text alive.
+  const p: Problem = { ...where, code, severity: PROBLEM_CODES[code].severity, message: ownString(message) };
+  if (hint !== undefined) p.hint = ownString(hint);
   return p;
 }
 
@@ -111,6 +122,40 @@ export function sortProblems(problems: Problem[]): Problem[] {
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
+
+/**
+ * The source lines some problems point at, by file and 1-based line: all a report needs of the
+ * files, so a check keeps a few lines of each file rather than its whole text.
+ */
+export type SourceLines = Record<string, Record<number, string>>;
+
+/** Keep, from one file's text, the lines its problems point at (without the line end). */
+export function keepSourceLines(into: SourceLines, file: string, text: string, problems: readonly Problem[]): void {
+  let wanted: number[] | undefined;
+  for (const p of problems) if (p.file === file && p.line >= 1 && !into[file]?.[p.line]) (wanted ??= []).push(p.line);
+  if (!wanted) return;
+  wanted.sort((a, b) => a - b);
+  const kept = (into[file] ??= {});
+  // One walk through the text, from line to wanted line.
+  let line = 1;
+  let start = 0;
+  for (const want of wanted) {
+    while (line < want && start !== -1) {
+      const next = text.indexOf('\n', start);
+      start = next === -1 ? -1 : next + 1;
+      line++;
+    }
+    if (start === -1) break;
+    const end = text.indexOf('\n', start);
+    kept[want] = ownString(text.slice(start, end === -1 ? text.length : end).replace(/\r$/, ''));
+  }
+}
+
+/** A reader of the kept source lines, for a report. */
+export const sourceLineOf =
+  (lines: SourceLines): ProblemReport['sourceLine'] =>
+  (file, line) =>
+    lines[file]?.[line] ?? '';
 
 /** The report of some problems (sorted here), with the counts every output format prints. */
 export function reportOf(problems: Problem[], files: number, sourceLine: ProblemReport['sourceLine'] = () => ''): ProblemReport {

@@ -1,15 +1,15 @@
 import { checkPartnership, type PartnershipCheck } from '../check/partnership.js';
 import { checkRelated, relatedLinks } from '../check/related.js';
 import type { Method } from '../model/method.js';
-import { problem, type Problem } from '../model/problem.js';
+import { keepSourceLines, problem, type Problem, type SourceLines } from '../model/problem.js';
 import type { PartnershipFolder, SourceFile } from '../model/source.js';
 import type { Repository } from '../store/repository.js';
 
-/** What checking some partnership folders found: the problems, and the text of each file they are in. */
+/** What checking some partnership folders found: the problems, and the source lines they point at. */
 export interface FolderFindings {
   problems: Problem[];
-  /** Text of the files with problems, for the source line under each message. */
-  texts: Record<string, string>;
+  /** The lines the problems point at, for the source line under each message (not whole files: they cross threads). */
+  lines: SourceLines;
   files: number;
 }
 
@@ -34,11 +34,11 @@ export function checkInRepository(folder: PartnershipFolder, today: string, meth
 }
 
 /**
- * Check partnership folders one at a time, keeping only their problems (and the text of the files
- * they are in), so memory stays flat however large the repository.
+ * Check partnership folders one at a time, keeping only their problems (and the lines they point
+ * at), so memory stays flat however large the repository.
  */
 export function checkFolders(repo: Repository, method: Method, ids: readonly string[], today: string): FolderFindings {
-  const findings: FolderFindings = { problems: [], texts: {}, files: 0 };
+  const findings: FolderFindings = { problems: [], lines: {}, files: 0 };
   const allIds = repositoryIds(repo);
   for (const id of ids) {
     const folder = repo.folder(id);
@@ -47,8 +47,7 @@ export function checkFolders(repo: Repository, method: Method, ids: readonly str
     const { problems } = checkInRepository(folder, today, method, allIds);
     if (problems.length === 0) continue;
     findings.problems.push(...problems);
-    const withProblems = new Set(problems.map((p) => p.file));
-    for (const source of sources) if (withProblems.has(source.file)) findings.texts[source.file] = source.text;
+    for (const source of sources) keepSourceLines(findings.lines, source.file, source.text, problems);
   }
   return findings;
 }

@@ -6,7 +6,7 @@ import { checkMethod } from '../check/method.js';
 import { EXIT, MentorError, ProblemsError, UsageError } from '../errors.js';
 import { CONFIG_FILE, DEFAULT_METHOD, METHODS_DIR } from '../model/layout.js';
 import type { Method } from '../model/method.js';
-import { problem, reportOf, sortProblems, type Problem } from '../model/problem.js';
+import { keepSourceLines, problem, reportOf, sortProblems, sourceLineOf, type Problem, type SourceLines } from '../model/problem.js';
 import type { SourceFile } from '../model/source.js';
 import { applyYamlEdit } from '../store/edit.js';
 import { builtInMethodNames, isMethodPath, readBuiltInMethod } from '../store/methods.js';
@@ -15,13 +15,13 @@ import { findRepoRoot } from '../store/find-repo.js';
 import { openRepository, type Repository, type RepositoryOptions } from '../store/repository.js';
 import { closest } from '../util/text.js';
 
-/** A method as loaded: the method when its file has no error, every problem found, and the texts they are in. */
+/** A method as loaded: the method when its file has no error, every problem found, and the lines they point at. */
 export interface MethodLoad {
   method?: Method;
   /** What mentor.yaml names: a built-in name or a path in the repository. */
   name: string;
   problems: Problem[];
-  texts: Record<string, string>;
+  lines: SourceLines;
 }
 
 /** The `method:` mentor.yaml names, or the default when it names none (or cannot be read). */
@@ -54,13 +54,17 @@ export function loadMethod(repo: Repository): MethodLoad {
   }
   const { method, problems } = checkMethod(source);
   if (method && !isMethodPath(name)) method.builtIn = true;
-  return { name, problems, texts: problems.length > 0 ? { [source.file]: source.text } : {}, ...(method && { method }) };
+  const lines: SourceLines = {};
+  keepSourceLines(lines, source.file, source.text, problems);
+  return { name, problems, lines, ...(method && { method }) };
 }
 
 function missing(repo: Repository, name: string, message: string, hint: string): MethodLoad {
   const config = repo.config();
   const found = problem('MTR086', { file: CONFIG_FILE, ...config.locate(['method']) }, message, hint);
-  return { name, problems: [found], texts: { [CONFIG_FILE]: config.text } };
+  const lines: SourceLines = {};
+  keepSourceLines(lines, CONFIG_FILE, config.text, [found]);
+  return { name, problems: [found], lines };
 }
 
 /** The repository's method; a broken method file is refused with its problems, since nothing can be checked against it. */
@@ -68,7 +72,7 @@ export function requireMethod(repo: Repository): Method {
   const load = loadMethod(repo);
   if (load.method) return load.method;
   const errors = sortProblems(load.problems.filter((p) => p.severity === 'error'));
-  const report = reportOf(errors, 1, (file, line) => (load.texts[file] ?? '').split(/\r?\n/)[line - 1] ?? '');
+  const report = reportOf(errors, 1, sourceLineOf(load.lines));
   throw new ProblemsError(`the method "${load.name}" has ${errors.length} error${errors.length === 1 ? '' : 's'}; no partnership can be checked against it`, report, 'fix it first (`mentor validate` shows the same)');
 }
 

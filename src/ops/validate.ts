@@ -3,7 +3,7 @@ import path from 'node:path';
 import { checkSchema } from '../check/schema.js';
 import { UsageError } from '../errors.js';
 import { CONFIG_FILE, PARTNERSHIPS_DIR } from '../model/layout.js';
-import { reportOf, type ProblemReport } from '../model/problem.js';
+import { keepSourceLines, reportOf, sourceLineOf, type ProblemReport } from '../model/problem.js';
 import { RepositoryConfigSchema } from '../model/repository.js';
 import { pathUnderRoot } from '../store/find-repo.js';
 import { changedSince } from '../store/git.js';
@@ -40,7 +40,7 @@ export async function validateRepository(repo: Repository, options: ValidateOpti
   // The method comes first: no partnership is checked against a method that could only be half read.
   const method = loadMethod(repo);
   if (!method.method) {
-    const findings: FolderFindings = { problems: method.problems, texts: method.texts, files: 1 };
+    const findings: FolderFindings = { problems: method.problems, lines: method.lines, files: 1 };
     checkConfig(repo, findings);
     return finish(options, { ...scope, everything: true }, findings);
   }
@@ -48,7 +48,7 @@ export async function validateRepository(repo: Repository, options: ValidateOpti
   const parts = await forEachFolder(repo, method.method, listing.ids, { kind: 'check', today: options.today }, options.onProgress);
   const findings: FolderFindings = {
     problems: [...parts.flatMap((p) => p.problems), ...listing.layout],
-    texts: Object.assign({}, ...parts.map((p) => p.texts)) as Record<string, string>,
+    lines: Object.assign({}, ...parts.map((p) => p.lines)) as FolderFindings['lines'],
     files: parts.reduce((n, p) => n + p.files, 0),
   };
   // mentor.yaml and the method are repository-wide: every shard but the first leaves them out.
@@ -56,7 +56,7 @@ export async function validateRepository(repo: Repository, options: ValidateOpti
   // A repository's own method file is checked with it (its warnings, if any); a built-in one is not the user's to fix.
   if (repositoryWide && method.problems.length > 0) {
     findings.problems.push(...method.problems);
-    Object.assign(findings.texts, method.texts);
+    Object.assign(findings.lines, method.lines);
   }
   if (repositoryWide && (scope.everything || scope.config)) checkConfig(repo, findings);
   return finish(options, scope, findings);
@@ -89,7 +89,7 @@ function checkConfig(repo: Repository, findings: FolderFindings): void {
   const config = repo.config();
   findings.files++;
   const problems = [...config.problems, ...checkSchema(config, RepositoryConfigSchema, 'the repository settings')];
-  if (problems.length > 0) findings.texts[config.file] = config.text;
+  keepSourceLines(findings.lines, config.file, config.text, problems);
   findings.problems.push(...problems);
 }
 
@@ -98,7 +98,7 @@ function finish(options: ValidateOptions, scope: Scope, findings: FolderFindings
     ? findings.problems
     : findings.problems.filter((p) => scope.prefixes.some((prefix) => p.file === prefix || p.file.startsWith(`${prefix}/`)));
   if (options.strict) for (const p of selected) p.severity = 'error';
-  return reportOf(selected, findings.files, lineReader(findings.texts));
+  return reportOf(selected, findings.files, sourceLineOf(findings.lines));
 }
 
 interface Scope {
@@ -134,24 +134,6 @@ function resolveScope(root: string, cwd: string, paths: readonly string[]): Scop
     scope.prefixes.push(rel);
   }
   return scope;
-}
-
-/** A reader of 1-based lines of some texts, each text indexed once on first use. */
-export function lineReader(texts: Record<string, string>): (file: string, line: number) => string {
-  const starts = new Map<string, number[]>();
-  return (file, line) => {
-    const text = texts[file] ?? '';
-    let index = starts.get(file);
-    if (!index) {
-      index = [0];
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) index.push(at + 1);
-      starts.set(file, index);
-    }
-    const start = index[line - 1];
-    if (start === undefined || line < 1) return '';
-    const end = text.indexOf('\n', start);
-    return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
-  };
 }
 
 /** Add to GitHub's job summary ($GITHUB_STEP_SUMMARY), creating the file when missing. */

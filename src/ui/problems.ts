@@ -25,10 +25,18 @@ function excerpt(line: string, column: number): { text: string; caret: number } 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Problems are written out this many at a time: a report of 100,000 warnings is never one string. */
+const PIECE = 2000;
+
 /** Compiler-style text: the location, severity, code and message, then the source line and a caret. */
 export function renderText(report: ProblemReport, color: ChalkInstance): string {
-  const lines: string[] = [];
-  for (const p of report.problems) {
+  return [...textPieces(report, color)].join('');
+}
+
+/** The compiler-style text of a report, in pieces to write one after another. */
+export function* textPieces(report: ProblemReport, color: ChalkInstance): Generator<string> {
+  let lines: string[] = [];
+  for (const [index, p] of report.problems.entries()) {
     const severity = p.severity === 'error' ? color.red.bold('error') : color.yellow.bold('warning');
     const inlineHint = p.hint?.startsWith('did you mean') ? ` (${p.hint})` : '';
     lines.push(`${color.bold(`${printable(p.file)}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${printable(p.message)}${printable(inlineHint)}`);
@@ -41,27 +49,45 @@ export function renderText(report: ProblemReport, color: ChalkInstance): string 
     }
     if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${printable(p.hint)}`);
     lines.push('');
+    if ((index + 1) % PIECE === 0) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
   }
   const summary =
     report.problems.length === 0
       ? color.green(`${plural(report.files, 'file')} checked: no problems`)
       : `${plural(report.files, 'file')} checked: ${report.errors > 0 ? color.red(plural(report.errors, 'error')) : plural(0, 'error')}, ${plural(report.warnings, 'warning')}`;
   lines.push(summary);
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
 }
 
 /** One JSON document: {ok, errors, warnings, problems: [...]} with every field of every problem. */
 export function renderJson(report: ProblemReport): string {
-  const problems = report.problems.map((p) => ({
-    file: p.file,
-    line: p.line,
-    column: p.column,
-    code: p.code,
-    severity: p.severity,
-    message: p.message,
-    hint: p.hint ?? null,
-  }));
-  return `${JSON.stringify({ ok: report.ok, errors: report.errors, warnings: report.warnings, files: report.files, problems }, null, 2)}\n`;
+  return [...jsonPieces(report)].join('');
+}
+
+/**
+ * The JSON document of a report in pieces to write one after another, together exactly what
+ * JSON.stringify(document, null, 2) gives.
+ */
+export function* jsonPieces(report: ProblemReport): Generator<string> {
+  const head = JSON.stringify({ ok: report.ok, errors: report.errors, warnings: report.warnings, files: report.files }, null, 2);
+  if (report.problems.length === 0) {
+    yield `${head.slice(0, -2)},\n  "problems": []\n}\n`;
+    return;
+  }
+  let piece = `${head.slice(0, -2)},\n  "problems": [\n`;
+  for (const [index, p] of report.problems.entries()) {
+    const one = { file: p.file, line: p.line, column: p.column, code: p.code, severity: p.severity, message: p.message, hint: p.hint ?? null };
+    // JSON text holds no raw line break inside a string: every one is the layout's, to indent.
+    piece += `    ${JSON.stringify(one, null, 2).replace(/\n/g, '\n    ')}${index === report.problems.length - 1 ? '\n' : ',\n'}`;
+    if ((index + 1) % PIECE === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}  ]\n}\n`;
 }
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { keepSourceLines, ownString, reportOf, sourceLineOf, type Problem, type SourceLines } from '../../src/model/problem.js';
+import { colorFor } from '../../src/ui/color.js';
+import { jsonPieces, renderJson, textPieces } from '../../src/ui/problems.js';
+
+const at = (i: number): Problem => ({
+  file: `partnerships/p-${String(i % 7).padStart(3, '0')}/sessions/2009-0${(i % 9) + 1}-01-visit.yaml`,
+  line: (i % 40) + 1,
+  column: (i % 5) + 1,
+  code: i % 3 === 0 ? 'MTR012' : 'MTR061',
+  severity: i % 3 === 0 ? 'error' : 'warning',
+  message: `a message with "quotes", a line\nbreak, Córdoba – Lilongwe and ${i}`,
+  ...(i % 2 === 0 && { hint: `did you mean "x${i}"?` }),
+});
+
+describe('a report written in pieces', () => {
+  it.each([0, 1, 2, 1999, 2000, 2001, 4500])('JSON of %i problems is exactly JSON.stringify of the document', (count) => {
+    const report = reportOf(Array.from({ length: count }, (_, i) => at(i)), 12);
+    const problems = report.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, code: p.code, severity: p.severity, message: p.message, hint: p.hint ?? null }));
+    const whole = `${JSON.stringify({ ok: report.ok, errors: report.errors, warnings: report.warnings, files: report.files, problems }, null, 2)}\n`;
+    const pieces = [...jsonPieces(report)];
+    expect(pieces.join('')).toBe(whole);
+    expect(renderJson(report)).toBe(whole);
+    // Never one piece for a large report.
+    expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(count / 2000));
+  });
+
+  it('text pieces join into the whole text, each ending at a problem', async () => {
+    const report = reportOf(Array.from({ length: 4100 }, (_, i) => at(i)), 30, () => 'key: value');
+    const pieces = [...textPieces(report, await colorFor({}, {}, false))];
+    expect(pieces.length).toBe(3);
+    for (const piece of pieces) expect(piece.endsWith('\n')).toBe(true);
+    const text = pieces.join('');
+    expect(text.match(/^partnerships\//gm)).toHaveLength(4100);
+    expect(text.endsWith('30 files checked: 1367 errors, 2733 warnings\n')).toBe(true);
+  });
+});
+
+describe('source lines kept for a report', () => {
+  const text = 'a: 1\r\nb: 2\n\nd: 4\nlast';
+  const p = (line: number, file = 'f.yaml'): Problem => ({ file, line, column: 1, code: 'MTR011', severity: 'error', message: 'm' });
+
+  it('keeps only the lines problems point at, without their line ends', () => {
+    const lines: SourceLines = {};
+    keepSourceLines(lines, 'f.yaml', text, [p(5), p(1), p(3), p(1), p(9), p(2, 'other.yaml')]);
+    expect(lines).toEqual({ 'f.yaml': { 1: 'a: 1', 3: '', 5: 'last' } });
+    const read = sourceLineOf(lines);
+    expect(read('f.yaml', 5)).toBe('last');
+    expect(read('f.yaml', 4)).toBe('');
+    expect(read('other.yaml', 2)).toBe('');
+  });
+
+  it('keeps nothing for a file without problems', () => {
+    const lines: SourceLines = {};
+    keepSourceLines(lines, 'f.yaml', text, [p(2, 'other.yaml')]);
+    expect(lines).toEqual({});
+  });
+
+  it('a line after a final line end is empty, as in an editor', () => {
+    const lines: SourceLines = {};
+    keepSourceLines(lines, 'f.yaml', 'a: 1\n', [p(2), p(3)]);
+    expect(lines).toEqual({ 'f.yaml': { 2: '' } });
+  });
+});
+
+describe('ownString', () => {
+  it('is the same text', () => {
+    for (const s of ['', 'a', 'x'.repeat(5000), 'Córdoba – Lilongwe']) expect(ownString(s)).toBe(s);
+  });
+});
