@@ -55,11 +55,13 @@ export const Amount = z.number().nonnegative({ error: 'an amount is zero or more
 
 export const Locale = z.enum(['en', 'es', 'fr', 'pt']);
 
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+// Made on first use: building it loads ICU's language names, which most commands never need.
+let languageNames: Intl.DisplayNames | undefined;
 
 /** Whether a code is a two-letter ISO 639-1 language code (as Node's ICU data knows them). */
 export function isLanguageCode(code: string): boolean {
-  return /^[a-z]{2}$/.test(code) && LANGUAGE_NAMES.of(code) !== undefined;
+  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  return /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
 }
 
 export const LanguageCode = z

@@ -1,3 +1,6 @@
+import { UTCDate } from '@date-fns/utc';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { describe, expect, it } from 'vitest';
 import { isSlug } from '../../src/model/primitives.js';
 import { addDaysTo, addMonthsTo, daysBetween, isIsoDate, localToday } from '../../src/util/dates.js';
@@ -37,6 +40,28 @@ describe('dates', () => {
     ['2011-12-15', 1, '2012-01-15'],
   ])('addMonthsTo(%s, %i) = %s', (date, months, expected) => {
     expect(addMonthsTo(date, months)).toBe(expected);
+  });
+
+  it('agree with date-fns in UTC on 4,000 random dates from 1900 to 2199 (month ends, leap years, the zone west of UTC)', () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    for (let i = 0; i < 4000; i++) {
+      const y = 1900 + next(300);
+      const m = next(12);
+      // Month ends are where adding months goes wrong: one date in three is a 28th to 31st.
+      const day = next(3) === 0 ? 28 + next(4) : 1 + next(28);
+      const from = new UTCDate(y, m, day);
+      if (from.getUTCMonth() !== m) continue;
+      const date = iso(from);
+      const months = next(49) - 24;
+      expect(addMonthsTo(date, months), `${date} + ${months} months`).toBe(iso(addMonths(from, months)));
+      const other = iso(new UTCDate(y + next(5) - 2, next(12), 1 + next(28)));
+      expect(daysBetween(date, other), `${date} to ${other}`).toBe(differenceInCalendarDays(new UTCDate(other), from));
+    }
   });
 
   it.each([
