@@ -1,5 +1,6 @@
 import { parseShard } from '../ops/shard.js';
 import { appendStepSummary, validateRepository } from '../ops/validate.js';
+import { writePieces } from '../ui/io.js';
 import { progressLine } from '../ui/progress.js';
 import { jsonPieces, renderGithub, renderSarif, renderStepSummary, textPieces, type ProblemFormat } from '../ui/problems.js';
 import { dateOption, openRepo, workingDirectory, type CommandContext } from './context.js';
@@ -24,7 +25,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, ctx
   const { io } = ctx;
   switch (flags.format) {
     case 'json':
-      for (const piece of jsonPieces(result)) io.stdout.write(piece);
+      await writePieces(io.stdout, jsonPieces(result));
       break;
     case 'sarif':
       io.stdout.write(renderSarif(result, ctx.version));
@@ -36,7 +37,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, ctx
       break;
     }
     default:
-      for (const piece of textPieces(result, io.color)) io.stdout.write(piece);
+      await writePieces(io.stdout, textPieces(result, io.color));
   }
   return result.ok ? 0 : 1;
 }

@@ -33,3 +33,31 @@ export function processIo(): Io {
     cwd: process.cwd(),
   };
 }
+
+/**
+ * Write a long output piece by piece, waiting for a pipe to take each one before the next: a
+ * report of 100,000 problems written at once into a slower reader would sit in memory whole.
+ * A stream that fails (a reader gone, a full disk) stops the writing; the failure is reported by
+ * whoever watches the stream.
+ */
+export async function writePieces(stream: Io['stdout'], pieces: Iterable<string>): Promise<void> {
+  const emitter = stream as Partial<NodeJS.WritableStream> & { destroyed?: boolean };
+  for (const piece of pieces) {
+    if (emitter.destroyed) return;
+    if (stream.write(piece) !== false || typeof emitter.once !== 'function') continue;
+    const open = await new Promise<boolean>((resolve) => {
+      const done = (value: boolean) => () => {
+        emitter.removeListener?.('drain', drain);
+        emitter.removeListener?.('error', failed);
+        emitter.removeListener?.('close', failed);
+        resolve(value);
+      };
+      const drain = done(true);
+      const failed = done(false);
+      emitter.once!('drain', drain);
+      emitter.once!('error', failed);
+      emitter.once!('close', failed);
+    });
+    if (!open) return;
+  }
+}

@@ -1,6 +1,8 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { keepSourceLines, ownString, reportOf, sourceLineOf, type Problem, type SourceLines } from '../../src/model/problem.js';
 import { colorFor } from '../../src/ui/color.js';
+import { writePieces } from '../../src/ui/io.js';
 import { jsonPieces, renderJson, textPieces } from '../../src/ui/problems.js';
 
 const at = (i: number): Problem => ({
@@ -66,5 +68,52 @@ describe('source lines kept for a report', () => {
 describe('ownString', () => {
   it('is the same text', () => {
     for (const s of ['', 'a', 'x'.repeat(5000), 'Córdoba – Lilongwe']) expect(ownString(s)).toBe(s);
+  });
+});
+
+describe('writePieces', () => {
+  /** A stream that takes `room` pieces, then asks the writer to wait for "drain". */
+  class SlowPipe extends EventEmitter {
+    written: string[] = [];
+    waiting = 0;
+    destroyed = false;
+    constructor(private room: number) {
+      super();
+    }
+    write(piece: string): boolean {
+      this.written.push(piece);
+      if (--this.room > 0) return true;
+      this.waiting++;
+      this.room = 2;
+      setImmediate(() => this.emit('drain'));
+      return false;
+    }
+  }
+
+  it('writes every piece in order, waiting for a full pipe to drain', async () => {
+    const pipe = new SlowPipe(2);
+    const pieces = Array.from({ length: 9 }, (_, i) => `piece ${i}\n`);
+    await writePieces(pipe, pieces);
+    expect(pipe.written).toEqual(pieces);
+    expect(pipe.waiting).toBeGreaterThan(2);
+    expect(pipe.listenerCount('drain') + pipe.listenerCount('error') + pipe.listenerCount('close')).toBe(0);
+  });
+
+  it('stops at a stream that fails while it waits (a reader gone), without throwing', async () => {
+    const pipe = new SlowPipe(1);
+    pipe.write = function (piece: string) {
+      this.written.push(piece);
+      setImmediate(() => this.emit('error', Object.assign(new Error('EPIPE'), { code: 'EPIPE' })));
+      return false;
+    };
+    pipe.on('error', () => {});
+    await writePieces(pipe, ['a', 'b', 'c']);
+    expect(pipe.written).toEqual(['a']);
+  });
+
+  it('writes everything to a plain writer that never says to wait', async () => {
+    const out: string[] = [];
+    await writePieces({ write: (s: string) => out.push(s) }, ['x', 'y']);
+    expect(out).toEqual(['x', 'y']);
   });
 });
