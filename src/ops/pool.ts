@@ -17,6 +17,21 @@ export type Progress = (done: number, total: number) => void;
  */
 export const PARALLEL_THRESHOLD = 1000;
 const CHUNK = 50;
+const LAST_CHUNK = 5;
+
+/**
+ * The folders cut into chunks of 50, shrinking towards the end (a quarter of what is left per
+ * thread, down to 5): no thread waits long at the end for another's last large chunk.
+ */
+export function chunked(ids: readonly string[], threads: number): string[][] {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; ) {
+    const size = Math.max(LAST_CHUNK, Math.min(CHUNK, Math.ceil((ids.length - i) / (threads * 4))));
+    chunks.push(ids.slice(i, i + size));
+    i += size;
+  }
+  return chunks;
+}
 
 /** What a worker thread is started with: enough to open the same repository the same way. */
 export interface WorkerSetup {
@@ -56,8 +71,7 @@ export async function forEachFolder<K extends FolderJob['kind']>(
 ): Promise<FolderResult<K>[]> {
   const script = workerScript();
   const threads = threadCount(repo.threads);
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
+  const chunks = chunked(ids, threads);
   const results: FolderResult<K>[] = new Array(chunks.length);
   let next = 0;
   let done = 0;

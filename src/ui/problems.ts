@@ -79,9 +79,10 @@ export function* jsonPieces(report: ProblemReport): Generator<string> {
   }
   let piece = `${head.slice(0, -2)},\n  "problems": [\n`;
   for (const [index, p] of report.problems.entries()) {
-    const one = { file: p.file, line: p.line, column: p.column, code: p.code, severity: p.severity, message: p.message, hint: p.hint ?? null };
-    // JSON text holds no raw line break inside a string: every one is the layout's, to indent.
-    piece += `    ${JSON.stringify(one, null, 2).replace(/\n/g, '\n    ')}${index === report.problems.length - 1 ? '\n' : ',\n'}`;
+    // Written out as JSON.stringify lays out {file, line, column, code, severity, message, hint}
+    // with an indent of 2, at a depth of 2 (a test holds the two equal): quicker than a stringify per problem.
+    const q = JSON.stringify;
+    piece += `    {\n      "file": ${q(p.file)},\n      "line": ${q(p.line)},\n      "column": ${q(p.column)},\n      "code": ${q(p.code)},\n      "severity": ${q(p.severity)},\n      "message": ${q(p.message)},\n      "hint": ${q(p.hint ?? null)}\n    }${index === report.problems.length - 1 ? '\n' : ',\n'}`;
     if ((index + 1) % PIECE === 0) {
       yield piece;
       piece = '';
