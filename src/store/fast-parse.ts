@@ -13,25 +13,29 @@ const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const CORE_FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
+// Every plain scalar is offered to each type in turn: a look at its first character spares the
+// expressions for the texts (most scalars) that cannot be a null, a boolean or a number.
+const NUMBER_START = /^[-+.0-9]/;
+
 const coreNull = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: string) => CORE_NULL.test(data),
+  resolve: (data: string) => data === '' || data === '~' || data === 'null' || data === 'Null' || data === 'NULL',
   construct: () => null,
 });
 const coreBool = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string) => CORE_BOOL.test(data),
+  resolve: (data: string) => data.length <= 5 && CORE_BOOL.test(data),
   construct: (data: string) => data[0] === 't' || data[0] === 'T',
 });
 const coreInt = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: string) => CORE_INT.test(data),
+  resolve: (data: string) => NUMBER_START.test(data) && CORE_INT.test(data),
   construct: (data: string) =>
     data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10),
 });
 const coreFloat = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: string) => CORE_FLOAT.test(data),
+  resolve: (data: string) => NUMBER_START.test(data) && CORE_FLOAT.test(data),
   construct: (data: string) => {
     const special = /^[-+]?\.(inf|Inf|INF)$/.test(data) ? (data[0] === '-' ? -Infinity : Infinity) : /^\.(nan|NaN|NAN)$/.test(data) ? NaN : undefined;
     return special ?? parseFloat(data);
