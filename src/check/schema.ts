@@ -7,6 +7,21 @@ import { PROBLEM_CODES, problem, type Problem, type ProblemCode } from '../model
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * zod compiles a parser for each object schema on its first use (new Function): a few
+ * milliseconds each, which pays back over hundreds of files but not over the handful a command
+ * like `session add` reads. So each schema is interpreted for its first files, and compiled
+ * only once it has been used this many times.
+ */
+const COMPILE_AFTER = 25;
+const uses = new WeakMap<z.ZodType, number>();
+
+function warmedUp(schema: z.ZodType): boolean {
+  const n = (uses.get(schema) ?? 0) + 1;
+  uses.set(schema, n);
+  return n > COMPILE_AFTER;
+}
+
 /** Check a file's data against a schema; every issue becomes a located problem. */
 export function checkSchema(source: SourceFile, schema: z.ZodType, what: string): Problem[] {
   if (source.data === undefined) return [];
@@ -15,7 +30,7 @@ export function checkSchema(source: SourceFile, schema: z.ZodType, what: string)
     if (/\r(?!\n)/.test(source.text)) return [];
     return [problem('MTR011', { file: source.file, line: 1, column: 1 }, `the file is empty; it should hold ${what}`)];
   }
-  const result = schema.safeParse(source.data);
+  const result = schema.safeParse(source.data, { jitless: !warmedUp(schema) });
   if (result.success) return [];
   // A misspelt key is one mistake, not two: "stge" is reported as unknown (did you mean "stage"?)
   // and the missing "stage" it stands for is not reported again.
