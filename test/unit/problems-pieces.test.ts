@@ -27,6 +27,13 @@ describe('a report written in pieces', () => {
     expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(count / 2000));
   });
 
+  it('a position that is no finite number is written null, as JSON.stringify writes it', () => {
+    const odd = { ...at(1), line: Number.NaN, column: Number.POSITIVE_INFINITY };
+    const report = reportOf([odd], 1);
+    const whole = JSON.parse([...jsonPieces(report)].join('')) as { problems: { line: unknown; column: unknown }[] };
+    expect(whole.problems[0]).toMatchObject({ line: null, column: null });
+  });
+
   it('text pieces join into the whole text, each ending at a problem', async () => {
     const report = reportOf(Array.from({ length: 4100 }, (_, i) => at(i)), 30, () => 'key: value');
     const pieces = [...textPieces(report, await colorFor({}, {}, false))];
