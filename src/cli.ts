@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { MentorError, EXIT, ProblemsError } from './errors.js';
-import { processIo, type Io } from './ui/io.js';
+import { drained, processIo, type Io } from './ui/io.js';
 import { printable } from './ui/printable.js';
 import type { CommandContext } from './commands/context.js';
 
@@ -478,11 +478,3 @@ export async function main(): Promise<void> {
   process.exitCode = EXIT.usage;
 }
 
-/** Resolves once everything written to the stream so far has gone out, or the stream has failed. */
-function drained(stream: NodeJS.WriteStream): Promise<void> {
-  if (stream.destroyed || stream.writableLength === 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    stream.once('error', () => resolve());
-    stream.once('drain', () => resolve());
-  });
-}

@@ -41,23 +41,51 @@ export function processIo(): Io {
  * whoever watches the stream.
  */
 export async function writePieces(stream: Io['stdout'], pieces: Iterable<string>): Promise<void> {
-  const emitter = stream as Partial<NodeJS.WritableStream> & { destroyed?: boolean };
+  const emitter = stream as WatchedStream;
   for (const piece of pieces) {
     if (emitter.destroyed) return;
-    if (stream.write(piece) !== false || typeof emitter.once !== 'function') continue;
-    const open = await new Promise<boolean>((resolve) => {
-      const done = (value: boolean) => () => {
-        emitter.removeListener?.('drain', drain);
-        emitter.removeListener?.('error', failed);
-        emitter.removeListener?.('close', failed);
-        resolve(value);
-      };
-      const drain = done(true);
-      const failed = done(false);
-      emitter.once!('drain', drain);
-      emitter.once!('error', failed);
-      emitter.once!('close', failed);
-    });
-    if (!open) return;
+    if (stream.write(piece) !== false) continue;
+    if (!(await drained(emitter))) return;
   }
+}
+
+const DRAIN_CHECK_MS = 25;
+
+/** What drained() needs of a stream: its events when it has them, and what it still holds. */
+interface WatchedStream {
+  once?(event: string, listener: (...args: unknown[]) => void): unknown;
+  removeListener?(event: string, listener: (...args: unknown[]) => void): unknown;
+  destroyed?: boolean;
+  writableLength?: number;
+}
+
+/**
+ * Resolves once a stream has taken what it was given: true, or false when it failed or closed. Besides listening for "drain", the wait looks at what the stream still holds every
+ * few milliseconds: the timer keeps this process alive while it waits, and a stream that has
+ * emptied without a word is not waited for.
+ */
+export function drained(emitter: WatchedStream): Promise<boolean> {
+  if (emitter.destroyed) return Promise.resolve(false);
+  if (emitter.writableLength === 0 || typeof emitter.once !== 'function') return Promise.resolve(true);
+  return new Promise<boolean>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = (value: boolean) => {
+      clearTimeout(timer);
+      emitter.removeListener?.('drain', onDrain);
+      emitter.removeListener?.('error', onFail);
+      emitter.removeListener?.('close', onFail);
+      resolve(value);
+    };
+    const onDrain = () => done(true);
+    const onFail = () => done(false);
+    const look = () => {
+      if (emitter.destroyed) done(false);
+      else if (emitter.writableLength === 0) done(true);
+      else timer = setTimeout(look, DRAIN_CHECK_MS);
+    };
+    emitter.once!('drain', onDrain);
+    emitter.once!('error', onFail);
+    emitter.once!('close', onFail);
+    timer = setTimeout(look, DRAIN_CHECK_MS);
+  });
 }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { keepSourceLines, ownString, reportOf, sourceLineOf, type Problem, type SourceLines } from '../../src/model/problem.js';
 import { colorFor } from '../../src/ui/color.js';
-import { writePieces } from '../../src/ui/io.js';
+import { drained, writePieces } from '../../src/ui/io.js';
 import { jsonPieces, renderJson, textPieces } from '../../src/ui/problems.js';
 
 const at = (i: number): Problem => ({
@@ -118,9 +118,43 @@ describe('writePieces', () => {
     expect(pipe.written).toEqual(['a']);
   });
 
+  it('goes on when the stream has taken everything, even if it never says "drain"', async () => {
+    const pipe = new SlowPipe(1);
+    let held = 0;
+    pipe.write = function (piece: string) {
+      this.written.push(piece);
+      held = piece.length;
+      setTimeout(() => (held = 0), 5);
+      return false;
+    };
+    Object.defineProperty(pipe, 'writableLength', { get: () => held });
+    await writePieces(pipe, ['a', 'b', 'c']);
+    expect(pipe.written).toEqual(['a', 'b', 'c']);
+  });
+
   it('writes everything to a plain writer that never says to wait', async () => {
     const out: string[] = [];
     await writePieces({ write: (s: string) => out.push(s) }, ['x', 'y']);
     expect(out).toEqual(['x', 'y']);
+  });
+});
+
+describe('drained', () => {
+  it('resolves for a last small write that the pipe takes later: such a write never asks for "drain", so none comes', async () => {
+    const pipe = new EventEmitter() as EventEmitter & { writableLength: number; destroyed: boolean };
+    pipe.writableLength = 120;
+    pipe.destroyed = false;
+    setTimeout(() => (pipe.writableLength = 0), 10);
+    expect(await drained(pipe)).toBe(true);
+  });
+
+  it('is false for a stream that fails or is gone', async () => {
+    const pipe = new EventEmitter() as EventEmitter & { writableLength: number; destroyed: boolean };
+    pipe.writableLength = 120;
+    pipe.destroyed = false;
+    setTimeout(() => pipe.emit('error', new Error('EPIPE')), 5);
+    pipe.on('error', () => {});
+    expect(await drained(pipe)).toBe(false);
+    expect(await drained({ destroyed: true })).toBe(false);
   });
 });
