@@ -2,9 +2,9 @@
 // that escape every value for where it lands and refuse undefined instead of printing it.
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { cssString, html, mdCell, mdInline, mdParagraphs, mdUrl, mermaidText, paragraphsOf, safeUrl } from './escape.js';
+import { packageRoot } from '../util/package-root.js';
 import { fill } from './locale.js';
 import type { Strings } from './locales/en.js';
 
@@ -25,14 +25,9 @@ export class TemplateError extends Error {
 type Helper = (...args: unknown[]) => unknown;
 const HELPER_NAMES = ['text', 'cell', 'para', 't', 'link', 'mermaid', 'num', 'css'] as const;
 
-/** Where the built-in templates are: templates/ at the package root, from src/render or dist/chunks. */
+/** Where the built-in templates are: templates/ at the package root. */
 export function builtInTemplatesDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const up of ['..', '../..', '../../..']) {
-    const dir = path.resolve(here, up, 'templates');
-    if (existsSync(path.join(dir, 'tor.md.hbs'))) return dir;
-  }
-  throw new Error(`the built-in templates were not found above ${here}`);
+  return path.join(packageRoot('templates/tor.md.hbs'), 'templates');
 }
 
 function present(value: unknown, helper: string): string | number {
