@@ -3,8 +3,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { cssString, html, mdCell, mdInline, mdParagraphs, mdUrl, mermaidText, paragraphsOf, safeUrl } from './escape.js';
 import { packageRoot } from '../util/package-root.js';
+import { cssString, html, mdCell, mdInline, mdParagraphs, mdUrl, mermaidText, paragraphsOf, safeUrl } from './escape.js';
 import { fill } from './locale.js';
 import type { Strings } from './locales/en.js';
 

@@ -60,9 +60,11 @@ interface WatchedStream {
 }
 
 /**
- * Resolves once a stream has taken what it was given: true, or false when it failed or closed. Besides listening for "drain", the wait looks at what the stream still holds every
- * few milliseconds: the timer keeps this process alive while it waits, and a stream that has
- * emptied without a word is not waited for.
+ * Resolves once a stream has taken what it was given: true, or false when it failed or closed.
+ * Besides listening for "drain" (which a write below the stream's high-water mark never asks
+ * for), the wait looks at what the stream still holds every few milliseconds: the timer keeps
+ * this process alive while it waits, and a stream that has emptied without a word is not
+ * waited for.
  */
 export function drained(emitter: WatchedStream): Promise<boolean> {
   if (emitter.destroyed) return Promise.resolve(false);
