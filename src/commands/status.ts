@@ -4,6 +4,7 @@ import { summarizeRepository, type PartnershipSummary } from '../ops/portfolio.j
 import type { PartnershipProgress } from '../ops/progress.js';
 import { partnershipStatus, type PartnershipDetail } from '../ops/status.js';
 import { renderGates } from '../ui/gates.js';
+import { jsonListPieces, writePieces } from '../ui/io.js';
 import { progressLine } from '../ui/progress.js';
 import { cutText, displayWidth, fitTable, type Column } from '../ui/fit-table.js';
 import { printable } from '../ui/printable.js';
@@ -22,7 +23,7 @@ export async function statusCommand(id: string | undefined, flags: { json?: bool
     progress.end();
     // A partnership folder that cannot be read is never silently left out: the same error as validate's.
     if (unreadable.problems.length > 0) io.stderr.write(renderText(unreadable, io.color));
-    if (flags.json) io.stdout.write(`${JSON.stringify({ asOf: today, partnerships: summaries.map(jsonSummary) }, null, 2)}\n`);
+    if (flags.json) await writePieces(io.stdout, jsonListPieces({ asOf: today }, 'partnerships', summaries.map(jsonSummary)));
     else io.stdout.write(renderPortfolio(summaries, today, io.color, io.stdout.isTTY && !flags.wide ? (io.stdout.columns || 80) : undefined));
     return unreadable.errors > 0 ? 1 : 0;
   }

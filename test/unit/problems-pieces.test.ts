@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { keepSourceLines, ownString, reportOf, sourceLineOf, type Problem, type SourceLines } from '../../src/model/problem.js';
 import { colorFor } from '../../src/ui/color.js';
-import { drained, writePieces } from '../../src/ui/io.js';
+import { drained, jsonListPieces, writePieces } from '../../src/ui/io.js';
 import { jsonPieces, renderJson, textPieces } from '../../src/ui/problems.js';
 
 const at = (i: number): Problem => ({
@@ -156,5 +156,27 @@ describe('drained', () => {
     pipe.on('error', () => {});
     expect(await drained(pipe)).toBe(false);
     expect(await drained({ destroyed: true })).toBe(false);
+  });
+});
+
+describe('jsonListPieces', () => {
+  const item = (i: number) => ({ id: `p-${i}`, title: `Durban – Mzuzu\n"phase" ${i}`, counts: { sessions: i, targets: [1, 2, { due: null }] }, empty: {}, none: [] });
+  it.each([
+    [{ asOf: '2011-04-01' }, 0],
+    [{ asOf: '2011-04-01' }, 1],
+    [{ asOf: '2011-04-01', nested: { a: [1] } }, 499],
+    [{ asOf: '2011-04-01' }, 500],
+    [{}, 1201],
+    [{}, 0],
+  ])('head %j with %i items is exactly JSON.stringify of the whole, with a line end', (head, count) => {
+    const items = Array.from({ length: count }, (_, i) => item(i));
+    const pieces = [...jsonListPieces(head, 'partnerships', items)];
+    expect(pieces.join('')).toBe(`${JSON.stringify({ ...head, partnerships: items }, null, 2)}\n`);
+    expect(pieces.length).toBe(Math.max(1, Math.ceil(count / 500)) + (count > 0 && count % 500 === 0 ? 1 : 0));
+  });
+
+  it('writes an item JSON cannot hold as null, as JSON.stringify does in a list', () => {
+    const items = [undefined, () => 1, 3];
+    expect([...jsonListPieces({}, 'x', items)].join('')).toBe(`${JSON.stringify({ x: items }, null, 2)}\n`);
   });
 });
