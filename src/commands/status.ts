@@ -4,7 +4,8 @@ import { summarizeRepository, type PartnershipSummary } from '../ops/portfolio.j
 import type { PartnershipProgress } from '../ops/progress.js';
 import { partnershipStatus, type PartnershipDetail } from '../ops/status.js';
 import { renderGates } from '../ui/gates.js';
-import { jsonListPieces, writePieces } from '../ui/io.js';
+import { writePieces } from '../ui/io.js';
+import { jsonListPieces } from '../ui/json.js';
 import { progressLine } from '../ui/progress.js';
 import { cutText, displayWidth, fitTable, type Column } from '../ui/fit-table.js';
 import { printable } from '../ui/printable.js';

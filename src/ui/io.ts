@@ -92,26 +92,3 @@ export function drained(emitter: WatchedStream): Promise<boolean> {
   });
 }
 
-/**
- * JSON.stringify(head + { [key]: items }, null, 2) and a line end, in pieces of `per` items: a
- * document of 10,000 partnerships is never one string. The key comes last, as in the whole.
- */
-export function* jsonListPieces(head: Record<string, unknown>, key: string, items: readonly unknown[], per = 500): Generator<string> {
-  const opening = JSON.stringify(head, null, 2);
-  // "{}" for an empty head, else "{\n  ...\n}": the list follows the head's last member.
-  const before = opening === '{}' ? '{\n' : `${opening.slice(0, -2)},\n`;
-  if (items.length === 0) {
-    yield `${before}  ${JSON.stringify(key)}: []\n}\n`;
-    return;
-  }
-  let piece = `${before}  ${JSON.stringify(key)}: [\n`;
-  for (const [index, item] of items.entries()) {
-    // JSON text holds no raw line break inside a string: every one is the layout's, to indent.
-    piece += `    ${(JSON.stringify(item, null, 2) ?? 'null').replace(/\n/g, '\n    ')}${index === items.length - 1 ? '\n' : ',\n'}`;
-    if ((index + 1) % per === 0) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield `${piece}  ]\n}\n`;
-}

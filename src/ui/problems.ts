@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { PROBLEM_CODES, type ProblemReport } from '../model/problem.js';
+import { PROBLEM_CODES, type Problem, type ProblemReport } from '../model/problem.js';
+import { jsonListPieces } from './json.js';
 import { printable } from './printable.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
@@ -71,28 +72,18 @@ export function renderJson(report: ProblemReport): string {
 const jsonNumber = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
 
 /**
- * The JSON document of a report in pieces to write one after another, together exactly what
- * JSON.stringify(document, null, 2) gives.
+ * A problem as JSON.stringify lays out {file, line, column, code, severity, message, hint} at a
+ * depth of 2 (a test holds the two equal): quicker than a stringify per problem. Code and
+ * severity are mentor's own words, with nothing to escape.
  */
-export function* jsonPieces(report: ProblemReport): Generator<string> {
-  const head = JSON.stringify({ ok: report.ok, errors: report.errors, warnings: report.warnings, files: report.files }, null, 2);
-  if (report.problems.length === 0) {
-    yield `${head.slice(0, -2)},\n  "problems": []\n}\n`;
-    return;
-  }
-  let piece = `${head.slice(0, -2)},\n  "problems": [\n`;
-  for (const [index, p] of report.problems.entries()) {
-    // Written out as JSON.stringify lays out {file, line, column, code, severity, message, hint}
-    // with an indent of 2, at a depth of 2 (a test holds the two equal): quicker than a stringify per problem.
-    // Code and severity are mentor's own words, with nothing to escape.
-    const q = JSON.stringify;
-    piece += `    {\n      "file": ${q(p.file)},\n      "line": ${jsonNumber(p.line)},\n      "column": ${jsonNumber(p.column)},\n      "code": "${p.code}",\n      "severity": "${p.severity}",\n      "message": ${q(p.message)},\n      "hint": ${q(p.hint ?? null)}\n    }${index === report.problems.length - 1 ? '\n' : ',\n'}`;
-    if ((index + 1) % PIECE === 0) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield `${piece}  ]\n}\n`;
+function problemJson(p: Problem): string {
+  const q = JSON.stringify;
+  return `{\n      "file": ${q(p.file)},\n      "line": ${jsonNumber(p.line)},\n      "column": ${jsonNumber(p.column)},\n      "code": "${p.code}",\n      "severity": "${p.severity}",\n      "message": ${q(p.message)},\n      "hint": ${q(p.hint ?? null)}\n    }`;
+}
+
+/** The JSON document of a report in pieces to write one after another, together exactly what renderJson gives. */
+export function jsonPieces(report: ProblemReport): Generator<string> {
+  return jsonListPieces({ ok: report.ok, errors: report.errors, warnings: report.warnings, files: report.files }, 'problems', report.problems, PIECE, problemJson);
 }
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -32,8 +32,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Midnight UTC of a YYYY-MM-DD date (a day that does not exist rolls over, as Date does). */
 function toUtc(date: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return utcMidnight(y, m - 1, d);
+}
+
+/** Midnight UTC of a year, a month from 0 and a day (rolling over as Date does). */
+function utcMidnight(year: number, monthIndex: number, day: number): Date {
   const utc = new Date(0);
-  utc.setUTCFullYear(y, m - 1, d); // unlike Date.UTC, keeps years 0 to 99 as written
+  utc.setUTCFullYear(year, monthIndex, day); // unlike Date.UTC, keeps years 0 to 99 as written
   return utc;
 }
 
@@ -50,14 +55,11 @@ export function daysBetween(from: string, to: string): number {
 
 /** The date `months` calendar months after `date` (the end of a shorter month when the day is missing). */
 export function addMonthsTo(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const utc = new Date(0);
-  // The first of the month `months` on, then its day, or its last day when the month is shorter.
-  utc.setUTCFullYear(y, m - 1 + months, 1);
-  const last = new Date(0);
-  last.setUTCFullYear(utc.getUTCFullYear(), utc.getUTCMonth() + 1, 0);
-  utc.setUTCDate(Math.min(d, last.getUTCDate()));
-  return fromUtc(utc);
+  const start = toUtc(date);
+  // The first of the month `months` on, then the same day, or its last day when the month is shorter.
+  const first = utcMidnight(start.getUTCFullYear(), start.getUTCMonth() + months, 1);
+  const lastDay = utcMidnight(first.getUTCFullYear(), first.getUTCMonth() + 1, 0).getUTCDate();
+  return fromUtc(utcMidnight(first.getUTCFullYear(), first.getUTCMonth(), Math.min(start.getUTCDate(), lastDay)));
 }
 
 /** Today in the local calendar of this machine, as YYYY-MM-DD. */

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { keepSourceLines, ownString, reportOf, sourceLineOf, type Problem, type SourceLines } from '../../src/model/problem.js';
 import { colorFor } from '../../src/ui/color.js';
-import { drained, jsonListPieces, writePieces } from '../../src/ui/io.js';
+import { drained, writePieces } from '../../src/ui/io.js';
+import { jsonListPieces } from '../../src/ui/json.js';
 import { jsonPieces, renderJson, textPieces } from '../../src/ui/problems.js';
 
 const at = (i: number): Problem => ({
