@@ -21,12 +21,18 @@ const FILES: { name: SchemaFileName; file: string }[] = [
   { name: 'session.schema.json', file: 'partnerships/<id>/sessions/<YYYY-MM-DD>-<slug>.yaml' },
 ];
 
+/** Enumerations longer than this are counted in the table, not listed. */
+const LONGEST_LISTED_ENUM = 12;
+
 const DATE_PATTERN = /^\^\(\?:\(\?:\\d\\d\[2468\]/;
 
 /** The kind of value a schema node holds, in a few words. */
 function kindOf(node: Node): string {
   if (node.anyOf) return node.anyOf.map(kindOf).join(' or ');
+  // A standard's code list (countries, currencies, languages) is named by the description, not spelt out.
+  if (node.enum && node.enum.length > LONGEST_LISTED_ENUM) return `code (${node.enum.length} accepted)`;
   if (node.enum) return node.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
+  if (node.type === 'array' && node.items?.enum && node.items.enum.length > LONGEST_LISTED_ENUM) return `list of codes (${node.items.enum.length} accepted)`;
   if (node.type === 'array') return node.items?.type === 'object' || node.items?.anyOf ? `list of ${node.items.anyOf ? kindOf(node.items) : 'mappings'}` : `list of ${node.items ? kindOf(node.items) : 'values'}`;
   if (node.type === 'object') return 'mapping';
   if (node.type === 'string' && node.pattern && DATE_PATTERN.test(node.pattern)) return 'date YYYY-MM-DD';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { SLUG_MAX, SLUG_PATTERN } from './constants.js';
+import { LANGUAGE_CODES } from './languages.js';
 import countryCodes from 'i18n-iso-countries/codes.json' with { type: 'json' };
 
 export { isSlug, SLUG_MAX, SLUG_PATTERN } from './constants.js';
@@ -55,19 +56,18 @@ export const Amount = z.number().nonnegative({ error: 'an amount is zero or more
 
 export const Locale = z.enum(['en', 'es', 'fr', 'pt']);
 
-// Made on first use: building it loads ICU's language names, which most commands never need.
-let languageNames: Intl.DisplayNames | undefined;
+const LANGUAGES = new Set(LANGUAGE_CODES);
 
 /** Whether a code is a two-letter ISO 639-1 language code (as Node's ICU data knows them). */
 export function isLanguageCode(code: string): boolean {
-  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-  return /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
+  return LANGUAGES.has(code);
 }
 
 export const LanguageCode = z
   .string()
   .regex(/^[a-z]{2}$/, { error: 'a language is a two-letter lowercase ISO 639-1 code, like "en", "es" or "ny"' })
-  .refine(isLanguageCode, { error: (issue) => `unknown language code ${JSON.stringify(issue.input)} (ISO 639-1)` });
+  .refine(isLanguageCode, { error: (issue) => `unknown language code ${JSON.stringify(issue.input)} (ISO 639-1)` })
+  .meta({ enum: [...LANGUAGE_CODES] });
 
 /** A colour written #rrggbb. */
 export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour is written "#rrggbb", like "#1f5fa8"' });
