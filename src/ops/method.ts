@@ -6,10 +6,12 @@ import { checkMethod } from '../check/method.js';
 import { EXIT, MentorError, ProblemsError, UsageError } from '../errors.js';
 import { CONFIG_FILE, DEFAULT_METHOD, METHODS_DIR } from '../model/layout.js';
 import type { Method } from '../model/method.js';
+import { partnershipSchemaFor } from '../model/method-schema.js';
 import { keepSourceLines, problem, reportOf, sortProblems, sourceLineOf, type Problem, type SourceLines } from '../model/problem.js';
 import type { SourceFile } from '../model/source.js';
 import { applyYamlEdit } from '../store/edit.js';
 import { builtInMethodNames, isMethodPath, readBuiltInMethod } from '../store/methods.js';
+import { checkedAtBuild } from './method-snapshot.js';
 import { createFileExclusive, replaceFile } from '../store/write.js';
 import { findRepoRoot } from '../store/find-repo.js';
 import { openRepository, type Repository, type RepositoryOptions } from '../store/repository.js';
@@ -50,6 +52,8 @@ export function loadMethod(repo: Repository): MethodLoad {
       const guess = closest(name, names);
       return missing(repo, name, `"${name}" is not a built-in method`, guess ? `did you mean "${guess}"?` : `the built-in methods are: ${names.join(', ')}; a file of the repository is named by its path, such as ${METHODS_DIR}/${name}.yaml`);
     }
+    const checked = checkedAtBuild(name);
+    if (checked) return { name, problems: [], lines: {}, method: { ...checked, builtIn: true, schema: partnershipSchemaFor(checked) } };
     source = readBuiltInMethod(name);
   }
   const { method, problems } = checkMethod(source);

@@ -5,7 +5,8 @@ import type { SourceFile } from '../model/source.js';
 import { packageRoot } from '../util/package-root.js';
 import { readSource } from './source.js';
 
-const builtInMethodsRoot = () => packageRoot(`${METHODS_DIR}/uclg.yaml`);
+/** The package folder holding the built-in methods. */
+export const builtInMethodsRoot = () => packageRoot(`${METHODS_DIR}/uclg.yaml`);
 
 /** The names of the methods shipped with mentor. */
 export function builtInMethodNames(): string[] {
