@@ -1,10 +1,10 @@
 // -C / --repo works like git's: the command runs as if started in that folder, so the paths
 // given after it are relative to it; a repository reached through a symbolic link is the same.
 
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, mentor, ROOT, tempDir } from '../helpers/cli.js';
+import { copyTree, EXAMPLES, mentor, ROOT, tempDir } from '../helpers/cli.js';
 
 const AS_OF = ['--as-of', '2011-03-31'];
 
@@ -12,7 +12,7 @@ const AS_OF = ['--as-of', '2011-03-31'];
 function linkedExamples(): { dir: string; real: string; link: string } {
   const dir = tempDir();
   const real = path.join(dir, 'real');
-  cpSync(EXAMPLES, real, { recursive: true });
+  copyTree(EXAMPLES, real);
   symlinkSync(real, path.join(dir, 'link'));
   return { dir, real, link: path.join(dir, 'link') };
 }

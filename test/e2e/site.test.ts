@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXAMPLES, mentor, ROOT } from '../helpers/cli.js';
+import { copyTree, EXAMPLES, mentor, ROOT } from '../helpers/cli.js';
 import { LONG } from '../robustness/figures.js';
 
 // The site in a real browser: the system's Chromium, driven by puppeteer-core, pages opened from file://.
@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))('mentor site in Chromium', () => {
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'mentor-site-'));
     const root = path.join(work, 'repo');
-    cpSync(EXAMPLES, root, { recursive: true });
+    copyTree(EXAMPLES, root);
     site = path.join(work, 'site');
     const run = mentor(['site', '--out', site, '--as-of', AS_OF], { cwd: root });
     expect(run.code, run.stderr).toBe(0);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -96,6 +96,45 @@ export function tempDir(prefix = 'mentor-test-'): string {
 /** A temporary copy of the examples repository (or another fixture), removed after the test. */
 export function copyOfExamples(source = EXAMPLES): string {
   const dir = tempDir();
-  cpSync(source, dir, { recursive: true });
+  copyTree(source, dir);
   return dir;
+}
+
+/** A folder of fixtures as read once: its folders and files, in order, each file with its bytes and mode. */
+type Tree = ({ dir: string } | { file: string; bytes: Buffer; mode: number })[];
+const trees = new Map<string, Tree>();
+
+function readTree(source: string, relative = '', tree: Tree = []): Tree {
+  for (const entry of readdirSync(path.join(source, relative), { withFileTypes: true })) {
+    const name = path.join(relative, entry.name);
+    if (entry.isDirectory()) {
+      tree.push({ dir: name });
+      readTree(source, name, tree);
+    } else if (entry.isFile()) {
+      const file = path.join(source, name);
+      tree.push({ file: name, bytes: readFileSync(file), mode: statSync(file).mode & 0o7777 });
+    } else {
+      throw new Error(`copyTree copies folders and files only: ${path.join(source, name)} is neither`);
+    }
+  }
+  return tree;
+}
+
+/**
+ * Copy a fixture folder (read once per test process, never changed by a test) into `dest`: the
+ * same folders, bytes and modes as cpSync in a fifth of its time, for the hundreds of copies a run makes.
+ */
+export function copyTree(source: string, dest: string): void {
+  let tree = trees.get(source);
+  if (!tree) trees.set(source, (tree = readTree(source)));
+  mkdirSync(dest, { recursive: true });
+  for (const entry of tree) {
+    if ('dir' in entry) mkdirSync(path.join(dest, entry.dir));
+    else {
+      const file = path.join(dest, entry.file);
+      writeFileSync(file, entry.bytes);
+      // As cpSync does: the source's mode, whatever the umask (the fixtures are 644, the umask's default).
+      if (entry.mode !== 0o644) chmodSync(file, entry.mode);
+    }
+  }
 }

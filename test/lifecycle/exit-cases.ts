@@ -1,10 +1,10 @@
 // The table of failing command lines and the exit code each must give (SPEC section 4), shared by
 // the in-process run (every case) and the end-to-end run of the binary (a representative few).
 
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { EXAMPLES, tempDir } from '../helpers/cli.js';
+import { copyTree, EXAMPLES, tempDir } from '../helpers/cli.js';
 import { snapshot } from './support.js';
 
 export const SESSION = ['--date', '2011-03-28', '--title', 'Planning approvals clinic', '--type', 'workshop', '--level', 'technical', '--host', 'mentee'];
@@ -104,7 +104,7 @@ export type Runner = (args: string[], cwd: string, stdin?: string) => Promise<{ 
 export function sandbox(): { base: string; root: string } {
   const base = tempDir();
   const root = path.join(base, 'repo');
-  cpSync(EXAMPLES, root, { recursive: true });
+  copyTree(EXAMPLES, root);
   return { base, root };
 }
 

@@ -2,7 +2,7 @@
 // partnership's first sessions folder, a stale lock broken by many processes at once, edits by
 // mentor processes and by hand (an editor saving the file) at the same time, none lost.
 
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { withLock } from '../../src/store/lock.js';
 import { updatePartnership } from '../../src/store/partnership-file.js';
 import { openRepository } from '../../src/store/repository.js';
 import { writeFileAtomic } from '../../src/store/write.js';
-import { EXAMPLES } from '../helpers/cli.js';
+import { copyTree, EXAMPLES } from '../helpers/cli.js';
 import { deadPid, spawnMentor, type Spawned } from '../lifecycle/support.js';
 import { cases, Figures, LONG, outcomeOf } from './figures.js';
 import { inProcess, leftovers } from './support.js';
@@ -26,7 +26,7 @@ afterAll(() => {
 });
 function repo(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-concurrency-'));
-  cpSync(EXAMPLES, root, { recursive: true });
+  copyTree(EXAMPLES, root);
   temps.push(root);
   return root;
 }

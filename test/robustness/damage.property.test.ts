@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLES } from '../helpers/cli.js';
+import { copyTree, EXAMPLES } from '../helpers/cli.js';
 import { applyDamage, damageOp } from './arbitraries.js';
 import { cases, Figures, HANG_MS, outcomeOf, SEED } from './figures.js';
 import { binary, inProcess, pool } from './support.js';
@@ -27,7 +27,7 @@ const ORIGINAL = new Map(FILES.map((f) => [f, readFileSync(path.join(EXAMPLES, f
 
 /** One copy of the examples for the in-process properties; each case damages one file and restores it. */
 const repo = mkdtempSync(path.join(os.tmpdir(), 'mentor-damage-'));
-cpSync(EXAMPLES, repo, { recursive: true });
+copyTree(EXAMPLES, repo);
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 const damagedFile = fc.record({ file: fc.constantFrom(...FILES), ops: fc.array(damageOp, { minLength: 1, maxLength: 6 }) });
@@ -114,7 +114,7 @@ describe('whole damaged repositories through the real binary', () => {
     await pool(samples, 2, async (opsPerFile, index) => {
       const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-damaged-repo-'));
       try {
-        cpSync(EXAMPLES, root, { recursive: true });
+        copyTree(EXAMPLES, root);
         FILES.forEach((file, i) => writeFileSync(path.join(root, file), applyDamage(ORIGINAL.get(file)!, opsPerFile[i]!)));
         // The binary in one format, this process in another, each format in turn: the same verdict.
         const format = FORMATS[index % FORMATS.length]!;

@@ -11,7 +11,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, EXAMPLES } from '../helpers/cli.js';
+import { BIN, copyTree, EXAMPLES } from '../helpers/cli.js';
 import { random } from '../helpers/damage.js';
 import { cases, Figures, LONG, outcomeOf, SEED, STACK_LINE } from './figures.js';
 import { binary, fingerprint, inProcess, leftovers, type Ran } from './support.js';
@@ -162,7 +162,7 @@ describe.runIf(canDropRoot)('a read-only partnership file in a read-only folder'
   it('as root, permissions do not stop a write (recorded); as another user, exit 2 naming EACCES, the file intact', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-readonly-'));
     try {
-      cpSync(EXAMPLES, root, { recursive: true });
+      copyTree(EXAMPLES, root);
       // The binary's folder and the repository must be readable by the other user.
       for (let dir = path.dirname(BIN); dir.startsWith(`${os.tmpdir()}${path.sep}`); dir = path.dirname(dir)) chmodSync(dir, statSync(dir).mode | 0o055);
       chmodSync(root, 0o755);
@@ -199,7 +199,7 @@ describe('a path in the way', () => {
   ] as const)('%s: exit 2, one clear line', async (name, args, prepare, code) => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-inway-'));
     try {
-      cpSync(EXAMPLES, root, { recursive: true });
+      copyTree(EXAMPLES, root);
       prepare(root);
       const before = fingerprint(root);
       const run = await inProcess([...args], root);

@@ -8,12 +8,12 @@
 // first light refused and accepted cases through the binary.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/store/source.js';
-import { copyOfExamples, EXAMPLES, tempDir } from '../helpers/cli.js';
+import { copyOfExamples, copyTree, EXAMPLES, tempDir } from '../helpers/cli.js';
 import { random } from '../helpers/damage.js';
 import { cases, Figures, HANG_MS, LONG, outcomeOf, SEED, STACK_LINE } from './figures.js';
 import { binary, fingerprint, inProcess, pool, type Ran } from './support.js';
@@ -131,7 +131,7 @@ function contentOf(c: HostileCase): string | Buffer {
 /** A copy of the examples with one file replaced; removed by `done`, so hundreds of cases stay cheap. */
 function repoWith(target: Target, content: string | Buffer): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-hostile-'));
-  cpSync(EXAMPLES, root, { recursive: true });
+  copyTree(EXAMPLES, root);
   writeFileSync(path.join(root, TARGET_FILES[target]), content);
   return root;
 }

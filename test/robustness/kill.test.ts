@@ -9,12 +9,12 @@
 // in each mode; the long run kills (a) and (b) hundreds of times each, in every mode.
 
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSource } from '../../src/store/source.js';
-import { BIN, EXAMPLES, ROOT } from '../helpers/cli.js';
+import { BIN, copyTree, EXAMPLES, ROOT } from '../helpers/cli.js';
 import { random } from '../helpers/damage.js';
 import { command } from './fixtures/loop-commands.mjs';
 import { cases, Figures, HANG_MS, LONG, SEED } from './figures.js';
@@ -31,7 +31,7 @@ type Mode = (typeof MODES)[number];
 const temps: string[] = [];
 function repo(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-kill-'));
-  cpSync(EXAMPLES, root, { recursive: true });
+  copyTree(EXAMPLES, root);
   temps.push(root);
   return root;
 }

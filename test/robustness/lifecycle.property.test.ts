@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { STAGE_IDS as STAGES } from '../helpers/method.js';
-import { EXAMPLES, ROOT } from '../helpers/cli.js';
+import { copyTree, EXAMPLES, ROOT } from '../helpers/cli.js';
 import { text } from './arbitraries.js';
 import { cases, Figures, outcomeOf, SEED } from './figures.js';
 import { fingerprint, inProcess, leftovers } from './support.js';
@@ -20,7 +20,7 @@ const SECTION = '2. Property: random lifecycle command sequences';
 /** The examples, plus a partnership at "promotion" with every gate's data (from the lifecycle goldens). */
 function startingRepository(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-lifecycle-'));
-  cpSync(EXAMPLES, root, { recursive: true });
+  copyTree(EXAMPLES, root);
   const golden = path.join(ROOT, 'test/lifecycle/golden');
   mkdirSync(path.join(root, 'partnerships/ekurhuleni-mzuzu/sessions'), { recursive: true });
   cpSync(path.join(golden, 'promotion.input.yaml'), path.join(root, 'partnerships/ekurhuleni-mzuzu/partnership.yaml'));

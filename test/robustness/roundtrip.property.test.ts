@@ -2,7 +2,7 @@
 // mentor writes them (the yaml Document, exclusive create, atomic replace, spliced edits), read back
 // by both parsers (the js-yaml fast path and the positioned parser), in LF, CRLF and with a BOM.
 
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -16,7 +16,7 @@ import { applyYamlEdit } from '../../src/store/edit.js';
 import { openRepository } from '../../src/store/repository.js';
 import { parseSource, readSource } from '../../src/store/source.js';
 import { createFileExclusive, writeFileAtomic } from '../../src/store/write.js';
-import { EXAMPLES } from '../helpers/cli.js';
+import { copyTree, EXAMPLES } from '../helpers/cli.js';
 import { date, partnership, session, text } from './arbitraries.js';
 import { cases, Figures, SEED } from './figures.js';
 import { leftovers } from './support.js';
@@ -25,7 +25,7 @@ const figures = new Figures('2-roundtrip');
 const SECTION = '2. Property: valid data survives a write and a read';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'mentor-roundtrip-'));
-cpSync(EXAMPLES, root, { recursive: true });
+copyTree(EXAMPLES, root);
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
