@@ -39,18 +39,12 @@ class LongestFirst extends BaseSequencer {
 }
 
 /**
- * Files that replace modules (vi.mock), spy on process-wide functions or change process-wide
- * settings: each runs with a fresh module registry. Every other file shares the modules already
- * loaded in its worker (importing the sources anew for each of a hundred files costs more than
- * all the unit tests together).
+ * Files that replace modules (vi.mock): each runs with a fresh module registry. Every other file
+ * shares the modules already loaded in its worker (importing the sources anew for each of a
+ * hundred files costs more than all the unit tests together); a shared file that spies on a
+ * process-wide function or changes a process-wide setting (the umask) restores it in a `finally`.
  */
-const ISOLATED = [
-  'test/render/snapshots.test.ts',
-  'test/robustness/injection.test.ts',
-  'test/robustness/syscall-faults.test.ts',
-  'test/store/lock-taken-over.test.ts',
-  'test/store/write.test.ts',
-];
+const ISOLATED = ['test/render/snapshots.test.ts', 'test/robustness/syscall-faults.test.ts', 'test/store/lock-taken-over.test.ts'];
 
 export default defineConfig({
   test: {
