@@ -191,13 +191,18 @@ export class TemplateRenderer {
   private compile(source: TemplateSource): Handlebars.TemplateDelegate {
     checkTemplate(source.text, source.file, source.overridden);
     if (source.overridden) this.overridden.push(source.file);
+    let spec: string;
     try {
-      // compile() is lazy; precompiling now reports unknown helpers and other errors with the file.
-      this.hb.precompile(source.text, this.options);
+      // Compiled now, once, so that unknown helpers and other errors are reported with the file
+      // (Handlebars' compile() would only compile at the first render, and compile it all again).
+      // (Typed as a specification, precompile returns its source: a JavaScript object literal.)
+      spec = this.hb.precompile(source.text, this.options) as unknown as string;
     } catch (error) {
       throw new TemplateError(`${source.file}: ${(error as Error).message.split('\n')[0]}`, source.file, source.overridden);
     }
-    return this.hb.compile(source.text, this.options);
+    // The compiled template is code Handlebars wrote from the template: load it as its own
+    // precompiled templates are loaded.
+    return this.hb.template(new Function(`return ${spec};`)() as TemplateSpecification);
   }
 
   /** Render the template `<name>.<format>.hbs` with a view model and the strings of its language. */
