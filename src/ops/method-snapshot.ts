@@ -1,5 +1,5 @@
 // The built-in methods as checked when mentor was built. Checking a method file (its shape, its
-// gates, its order) costs about 17 ms, at the start of every command; the built-in ones are checked
+// gates, its order) costs about 15 ms, at the start of every command; the built-in ones are checked
 // once by scripts/build.mjs, which puts the result into the bundle with the exact bytes it was
 // checked from. A command takes that result only when the file it finds holds those same bytes,
 // so an edited or damaged built-in method is still checked, and reported, in full.
