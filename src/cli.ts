@@ -3,6 +3,7 @@ import { MentorError, EXIT, ProblemsError } from './errors.js';
 import { drained, processIo, type Io } from './ui/io.js';
 import { printable } from './ui/printable.js';
 import type { CommandContext } from './commands/context.js';
+import { namesNoCommand } from './commands/bare-args.js';
 
 declare const MENTOR_VERSION: string;
 const VERSION = typeof MENTOR_VERSION === 'string' ? MENTOR_VERSION : '0.0.0-dev';
@@ -405,8 +406,8 @@ async function execute(argv: string[], io: Io): Promise<{ code: number; changed:
   });
   try {
     // `mentor` alone: the status of the repository here, or how to start one.
-    const { bareInvocation, namesNoCommand } = await import('./commands/bare.js');
     if (namesNoCommand(argv)) {
+      const { bareInvocation } = await import('./commands/bare.js');
       const plan = bareInvocation(argv, io);
       if (typeof plan === 'number') return { code: plan, changed: false };
       argv = plan;

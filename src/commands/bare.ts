@@ -2,20 +2,7 @@ import path from 'node:path';
 import { CONFIG_FILE } from '../model/layout.js';
 import { findRepoRoot } from '../ops/repository.js';
 import type { Io } from '../ui/io.js';
-
-/** The options that come before a command (and take a value): what `mentor -C dir` alone may hold. */
-const GLOBAL_WITH_VALUE = ['-C', '--repo'];
-const GLOBAL_FLAGS = ['--no-color', '--color'];
-
-/** Whether `argv` names no command: nothing at all, or only global options such as -C <dir>. */
-export function namesNoCommand(argv: readonly string[]): boolean {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (GLOBAL_WITH_VALUE.includes(arg)) i++;
-    else if (!GLOBAL_FLAGS.includes(arg) && !GLOBAL_WITH_VALUE.some((o) => arg.startsWith(`${o}=`) || (o === '-C' && arg.length > 2 && arg.startsWith('-C')))) return false;
-  }
-  return true;
-}
+import { GLOBAL_WITH_VALUE } from './bare-args.js';
 
 /** Where `mentor` alone looks for a repository: -C's folder, else the current one. */
 function startOf(argv: readonly string[], cwd: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesNoCommand } from '../../src/commands/bare.js';
+import { namesNoCommand } from '../../src/commands/bare-args.js';
 
 describe('namesNoCommand: `mentor` alone, or with global options only', () => {
   it.each<[string[], boolean]>([
