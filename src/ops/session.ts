@@ -7,6 +7,7 @@ import { DataError, ProblemsError, UsageError } from '../errors.js';
 import type { SessionRecord } from '../model/facts.js';
 import { baseName, sessionsDir } from '../model/layout.js';
 import type { Problem } from '../model/problem.js';
+import type { PartnershipFolder } from '../model/source.js';
 import { SessionSchema } from '../model/session.js';
 import type { Method } from '../model/method.js';
 import { isBeforeMentoring, mentoringStage, numberVisits } from '../roadmap/index.js';
@@ -14,7 +15,7 @@ import { requireMethod } from './method.js';
 import { withPartnershipLock } from '../store/partnership-file.js';
 import type { Repository } from '../store/repository.js';
 import { readDataInput } from '../store/input.js';
-import { parseSource } from '../store/source.js';
+import { sourceOf } from '../store/source.js';
 import { createFileExclusive } from '../store/write.js';
 import { slugify } from '../util/text.js';
 import { folderReport, requireValid } from './checked-write.js';
@@ -72,8 +73,8 @@ export function addSession(repo: Repository, options: AddSessionOptions): AddSes
     }
 
     const text = `${SESSION_SCHEMA_LINE}\n${new Document(options.session).toString({ lineWidth: 0 })}`;
-    const file = freeSessionFile(repo, options.id, `${session.date}-${slugify(session.title)}`);
-    const added = checkPartnership({ ...folder, sessions: [...folder.sessions, parseSource(file, text)] }, options.today, method);
+    const file = freeSessionFile(folder, `${session.date}-${slugify(session.title)}`);
+    const added = checkPartnership({ ...folder, sessions: [...folder.sessions, sourceOf(file, text)] }, options.today, method);
     const introduced = added.problems.filter((p: Problem) => p.severity === 'error');
     if (introduced.length > 0) {
       throw new ProblemsError(`the session would leave ${options.id} invalid; nothing was written`, folderReport(folder, introduced));
@@ -83,12 +84,15 @@ export function addSession(repo: Repository, options: AddSessionOptions): AddSes
   });
 }
 
-/** The first free name for a session file: the date and title, then with a short random suffix (two titles may share a slug). */
-function freeSessionFile(repo: Repository, id: string, base: string): string {
-  const taken = new Set(repo.folder(id).sessions.map((s) => baseName(s.file)));
+/**
+ * The first free name for a session file of a folder read under its lock: the date and title, then
+ * with a short random suffix (two titles may share a slug).
+ */
+function freeSessionFile(folder: PartnershipFolder, base: string): string {
+  const taken = new Set(folder.sessions.map((s) => baseName(s.file)));
   for (let attempt = 0; attempt < 16; attempt++) {
     const name = attempt === 0 ? `${base}.yaml` : `${base}-${randomBytes(2).toString('hex')}.yaml`;
-    if (!taken.has(name)) return `${sessionsDir(id)}/${name}`;
+    if (!taken.has(name)) return `${sessionsDir(folder.id)}/${name}`;
   }
   throw new UsageError(`could not find a free file name for ${base}.yaml`);
 }

@@ -5,7 +5,7 @@ import type { PartnershipFolder, SourceFile } from '../model/source.js';
 import { applyYamlEdit, type YamlEdit } from './edit.js';
 import { withLock } from './lock.js';
 import type { Repository } from './repository.js';
-import { parseSource } from './source.js';
+import { sourceOf } from './source.js';
 import { replaceFile } from './write.js';
 
 /** How many times an edit is redone when the file changes under it (an editor saving it meanwhile). */
@@ -45,7 +45,7 @@ export function updatePartnership(
       if (!edit) return { before: source.text, after: source.text };
       const after = applyYamlEdit(source.text, edit);
       if (after === source.text) return { before: source.text, after };
-      verify?.(parseSource(source.file, after), folder);
+      verify?.(sourceOf(source.file, after), folder);
       if (replaceFile(file, after, source.text)) return { before: source.text, after };
       if (attempt === EDIT_ATTEMPTS) {
         throw new UsageError(`${partnershipFile(id)} kept changing while mentor was editing it; nothing was written`, 'save it in your editor first, then run the command again');

@@ -128,6 +128,14 @@ export function readSource(root: string, file: string, options: ReadOptions = {}
   if (text.includes('\u0000')) {
     return unreadable(file, 'MTR006', 'the file holds binary data (a NUL byte), not YAML text');
   }
+  return sourceOf(file, text, options);
+}
+
+/**
+ * A data file from its text (as read, or as about to be written): through the fast path when it
+ * takes the text, else the positioned parser. The data and problems are the same either way.
+ */
+export function sourceOf(file: string, text: string, options: ReadOptions = {}): SourceFile {
   const fast = options.fastPath === false ? undefined : fastParse(text);
   if (fast) {
     // Accepted by the fast path: no parse problems; positions are computed only if a check needs them.
