@@ -5,7 +5,7 @@ export { exportSchemas } from './ops/schema.js';
 export { evaluateGate, assessHealth, nextStage, stagesOnTheWay, roadmapOf, type GateResult, type Requirement, type Roadmap } from './roadmap/index.js';
 export { builtInMethod, loadMethod, requireMethod, type MethodLoad } from './ops/method.js';
 export { checkMethod } from './check/method.js';
-export { MethodFileSchema, CHECK_NAMES, type Method, type MethodStage, type Limits } from './model/method.js';
+export { methodFileSchema, CHECK_NAMES, type Method, type MethodStage, type Limits } from './model/method.js';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './model/problem.js';
 export { findRepoRoot } from './store/find-repo.js';
 export { run } from './cli.js';

@@ -9,7 +9,7 @@ import {
   CHECKS,
   DEFAULT_LIMITS,
   LIMIT_NAMES,
-  MethodFileSchema,
+  methodFileSchema,
   type CheckName,
   type Limits,
   type Method,
@@ -36,10 +36,10 @@ type StageFacts = NonNullable<Facts<MethodFile>['stages']>[number];
 
 /** Check a method file and, when it has no error, resolve it into the method the roadmap reads. */
 export function checkMethod(source: SourceFile): MethodCheck {
-  const problems: Problem[] = [...source.problems, ...checkSchema(source, MethodFileSchema, 'a method')];
+  const problems: Problem[] = [...source.problems, ...checkSchema(source, methodFileSchema(), 'a method')];
   const report: Report = (code, path, message, hint, target = 'value') =>
     problems.push(problem(code, { file: source.file, ...source.locate(path, target) }, message, hint));
-  const facts = source.data === null || typeof source.data !== 'object' ? undefined : factsOf(MethodFileSchema, source.data);
+  const facts = source.data === null || typeof source.data !== 'object' ? undefined : factsOf(methodFileSchema(), source.data);
   const stages = facts?.stages ?? [];
   const ranks = checkOrder(stages, report);
   stages.forEach((stage, index) => checkGate(stage, index, report));

@@ -8,9 +8,6 @@ import { Slug } from './primitives.js';
 export const NAME_LOCALES = ['en', 'es', 'fr', 'pt'] as const;
 export type NameLocale = (typeof NAME_LOCALES)[number];
 
-const Text = z.string().trim().min(1, { error: 'must not be empty' });
-const Names = z.strictObject({ en: Text, es: Text, fr: Text, pt: Text.optional() });
-
 /**
  * The checks a gate may be made of, with the parameters each takes (required first). They are
  * implemented in src/roadmap/checks.ts; a method file picks from them and cannot add its own.
@@ -42,32 +39,6 @@ export type CheckName = keyof typeof CHECKS;
 export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];
 export const CHECK_PARAMS = ['path', 'except', 'min', 'max', 'side'] as const;
 
-// The file as written. Values whose mistakes have their own MTR08x code (the check's name, the
-// limits, the order) are read loosely here and checked in src/check/method.ts.
-const RequirementFile = z.strictObject({
-  id: Text.describe('Stable name of the requirement, such as "request.date"'),
-  check: z.string().describe(`One of: ${CHECK_NAMES.join(', ')}`),
-  label: Text.describe('What is required, in words a programme officer understands'),
-  field: Text.optional().describe('Where to record it: a path in partnership.yaml, or "sessions/"; the path by default'),
-  entry_only: z.boolean().optional().describe('Checked when entering the stage only; once there, health checks take over'),
-  path: z.union([Text, z.array(Text).min(1)]).optional().describe('A field of partnership.yaml, such as "request.date" (or a list of them)'),
-  except: Text.optional().describe('A value that does not count as present, such as "tbd"'),
-  min: z.number().int().nonnegative().optional(),
-  max: z.number().int().nonnegative().optional(),
-  side: z.enum(['mentor', 'mentee', 'lga', 'programme']).optional(),
-});
-
-const StageFile = z.strictObject({
-  id: Slug.describe('The stage id written in partnership.yaml'),
-  names: Names.describe('The stage name in each language'),
-  after: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe(
-    'The stage(s) this one follows; the stage listed before it by default. Stages that follow the same stages may come in either order',
-  ),
-  mentoring: z.boolean().optional().describe('The stage of the mentoring itself: sessions are expected from here on, and its length is limited'),
-  terminal: z.boolean().optional().describe('Entering this stage closes the partnership'),
-  gate: z.array(RequirementFile).optional().describe('What must be recorded before a partnership may enter this stage'),
-});
-
 export const LIMIT_NAMES = ['mentoring_months', 'session_gap_days', 'technical_per_political', 'max_targets', 'stall_days', 'suspended_days'] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 export type Limits = Record<LimitName, number>;
@@ -82,30 +53,70 @@ export const DEFAULT_LIMITS: Limits = {
   suspended_days: 180,
 };
 
-const Criterion = z.strictObject({ id: Slug, names: Names });
+// The file as written. Values whose mistakes have their own MTR08x code (the check's name, the
+// limits, the order) are read loosely here and checked in src/check/method.ts. The schema is built
+// on first use: a command on a built-in method that was checked at build time never needs it, and
+// building it cost about 8 ms of every start.
+function buildMethodFileSchema() {
+  const Text = z.string().trim().min(1, { error: 'must not be empty' });
+  const Names = z.strictObject({ en: Text, es: Text, fr: Text, pt: Text.optional() });
 
-/** methods/<name>.yaml */
-export const MethodFileSchema = z
-  .strictObject({
-    name: Slug.describe('The method\'s name, as mentor.yaml\'s "method:" gives it'),
-    title: Text.describe('The method in words, such as "UCLG city-to-city mentoring"'),
-    source: Text.optional().describe('The published manual or guidelines the method follows'),
-    stages: z.array(StageFile).min(2, { error: 'a method has at least two stages' }),
-    limits: z.strictObject(Object.fromEntries(LIMIT_NAMES.map((name) => [name, z.unknown().optional()])) as Record<LimitName, z.ZodOptional<z.ZodUnknown>>).optional().describe('Health limits; any left out take their defaults'),
-    ratings: z
-      .strictObject({
-        description: Text.optional().describe('The criteria in words, for the exported JSON Schema and the documents'),
-        scale: z.strictObject({ min: z.number().int(), max: z.number().int() }),
-        criteria: z.array(Criterion).min(1),
-      })
-      .describe('The evaluation criteria and the scale of their ratings'),
-  })
-  .describe('A mentor method: stages, gates, health limits and rating criteria');
+  const RequirementFile = z.strictObject({
+    id: Text.describe('Stable name of the requirement, such as "request.date"'),
+    check: z.string().describe(`One of: ${CHECK_NAMES.join(', ')}`),
+    label: Text.describe('What is required, in words a programme officer understands'),
+    field: Text.optional().describe('Where to record it: a path in partnership.yaml, or "sessions/"; the path by default'),
+    entry_only: z.boolean().optional().describe('Checked when entering the stage only; once there, health checks take over'),
+    path: z.union([Text, z.array(Text).min(1)]).optional().describe('A field of partnership.yaml, such as "request.date" (or a list of them)'),
+    except: Text.optional().describe('A value that does not count as present, such as "tbd"'),
+    min: z.number().int().nonnegative().optional(),
+    max: z.number().int().nonnegative().optional(),
+    side: z.enum(['mentor', 'mentee', 'lga', 'programme']).optional(),
+  });
 
-export type MethodFile = z.infer<typeof MethodFileSchema>;
-export type RequirementFile = z.infer<typeof RequirementFile>;
+  const StageFile = z.strictObject({
+    id: Slug.describe('The stage id written in partnership.yaml'),
+    names: Names.describe('The stage name in each language'),
+    after: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe(
+      'The stage(s) this one follows; the stage listed before it by default. Stages that follow the same stages may come in either order',
+    ),
+    mentoring: z.boolean().optional().describe('The stage of the mentoring itself: sessions are expected from here on, and its length is limited'),
+    terminal: z.boolean().optional().describe('Entering this stage closes the partnership'),
+    gate: z.array(RequirementFile).optional().describe('What must be recorded before a partnership may enter this stage'),
+  });
+
+  const Criterion = z.strictObject({ id: Slug, names: Names });
+
+  return z
+    .strictObject({
+      name: Slug.describe('The method\'s name, as mentor.yaml\'s "method:" gives it'),
+      title: Text.describe('The method in words, such as "UCLG city-to-city mentoring"'),
+      source: Text.optional().describe('The published manual or guidelines the method follows'),
+      stages: z.array(StageFile).min(2, { error: 'a method has at least two stages' }),
+      limits: z.strictObject(Object.fromEntries(LIMIT_NAMES.map((name) => [name, z.unknown().optional()])) as Record<LimitName, z.ZodOptional<z.ZodUnknown>>).optional().describe('Health limits; any left out take their defaults'),
+      ratings: z
+        .strictObject({
+          description: Text.optional().describe('The criteria in words, for the exported JSON Schema and the documents'),
+          scale: z.strictObject({ min: z.number().int(), max: z.number().int() }),
+          criteria: z.array(Criterion).min(1),
+        })
+        .describe('The evaluation criteria and the scale of their ratings'),
+    })
+    .describe('A mentor method: stages, gates, health limits and rating criteria');
+}
+
+let methodFile: ReturnType<typeof buildMethodFileSchema> | undefined;
+
+/** The schema of methods/<name>.yaml. */
+export function methodFileSchema(): ReturnType<typeof buildMethodFileSchema> {
+  methodFile ??= buildMethodFileSchema();
+  return methodFile;
+}
+
+export type MethodFile = z.infer<ReturnType<typeof buildMethodFileSchema>>;
+export type RequirementFile = NonNullable<MethodFile['stages'][number]['gate']>[number];
 export type RequirementSpec = Omit<RequirementFile, 'check'> & { check: CheckName; field: string; paths: string[] };
-export type Names = z.infer<typeof Names>;
+export type Names = MethodFile['stages'][number]['names'];
 
 /** One stage of a method, with its place in the order. */
 export interface MethodStage {
