@@ -20,7 +20,7 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, ctx
   const repo = openRepo(ctx);
   // Like git: paths after -C are relative to it, and a repository reached through a link is the same one.
   const progress = progressLine(ctx.io, 'checked');
-  const result = await validateRepository(repo, { paths, cwd: workingDirectory(ctx), today, strict: flags.strict ?? false, onProgress: progress.update, since: flags.since, env: ctx.io.env, shard });
+  const result = await validateRepository(repo, { paths, cwd: workingDirectory(ctx), today, strict: flags.strict ?? false, onProgress: progress.update, since: flags.since, env: ctx.io.env, shard, sourceLines: flags.format === 'text' });
   progress.end();
   const { io } = ctx;
   switch (flags.format) {

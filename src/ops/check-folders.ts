@@ -34,10 +34,10 @@ export function checkInRepository(folder: PartnershipFolder, today: string, meth
 }
 
 /**
- * Check partnership folders one at a time, keeping only their problems (and the lines they point
- * at), so memory stays flat however large the repository.
+ * Check partnership folders one at a time, keeping only their problems (and, with `sourceLines`,
+ * the lines they point at), so memory stays flat however large the repository.
  */
-export function checkFolders(repo: Repository, method: Method, ids: readonly string[], today: string): FolderFindings {
+export function checkFolders(repo: Repository, method: Method, ids: readonly string[], today: string, sourceLines = true): FolderFindings {
   const findings: FolderFindings = { problems: [], lines: {}, files: 0 };
   const allIds = repositoryIds(repo);
   for (const id of ids) {
@@ -47,7 +47,7 @@ export function checkFolders(repo: Repository, method: Method, ids: readonly str
     const { problems } = checkInRepository(folder, today, method, allIds);
     if (problems.length === 0) continue;
     findings.problems.push(...problems);
-    for (const source of sources) keepSourceLines(findings.lines, source.file, source.text, problems);
+    if (sourceLines) for (const source of sources) keepSourceLines(findings.lines, source.file, source.text, problems);
   }
   return findings;
 }
