@@ -56,7 +56,7 @@ export const DEFAULT_LIMITS: Limits = {
 // The file as written. Values whose mistakes have their own MTR08x code (the check's name, the
 // limits, the order) are read loosely here and checked in src/check/method.ts. The schema is built
 // on first use: a command on a built-in method that was checked at build time never needs it, and
-// building it cost about 8 ms of every start.
+// building it cost a few milliseconds of every start.
 function buildMethodFileSchema() {
   const Text = z.string().trim().min(1, { error: 'must not be empty' });
   const Names = z.strictObject({ en: Text, es: Text, fr: Text, pt: Text.optional() });
