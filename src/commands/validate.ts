@@ -1,8 +1,8 @@
 import { parseShard } from '../ops/shard.js';
-import { appendStepSummary, validateRepository } from '../ops/validate.js';
+import { appendStepSummary, stepSummaryRoom, validateRepository } from '../ops/validate.js';
 import { writePieces } from '../ui/io.js';
 import { progressLine } from '../ui/progress.js';
-import { jsonPieces, renderGithub, renderSarif, renderStepSummary, textPieces, type ProblemFormat } from '../ui/problems.js';
+import { githubPieces, jsonPieces, renderStepSummary, sarifPieces, textPieces, type ProblemFormat } from '../ui/problems.js';
 import { dateOption, openRepo, workingDirectory, type CommandContext } from './context.js';
 
 export interface ValidateFlags {
@@ -28,12 +28,16 @@ export async function validateCommand(paths: string[], flags: ValidateFlags, ctx
       await writePieces(io.stdout, jsonPieces(result));
       break;
     case 'sarif':
-      io.stdout.write(renderSarif(result, ctx.version));
+      await writePieces(io.stdout, sarifPieces(result, ctx.version));
       break;
     case 'github': {
-      io.stdout.write(renderGithub(result));
+      await writePieces(io.stdout, githubPieces(result));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile) appendStepSummary(summaryFile, renderStepSummary(result));
+      if (summaryFile) {
+        const summary = renderStepSummary(result, stepSummaryRoom(summaryFile));
+        if (summary === '') io.stderr.write(`mentor: ${summaryFile} is full (GitHub keeps at most 1 MiB of summary for a step); nothing was added to it\n`);
+        appendStepSummary(summaryFile, summary);
+      }
       break;
     }
     default:

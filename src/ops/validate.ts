@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkSchema } from '../check/schema.js';
 import { UsageError } from '../errors.js';
@@ -144,5 +144,22 @@ function resolveScope(root: string, cwd: string, paths: readonly string[]): Scop
 
 /** Add to GitHub's job summary ($GITHUB_STEP_SUMMARY), creating the file when missing. */
 export function appendStepSummary(file: string, text: string): void {
-  appendText(file, text);
+  if (text !== '') appendText(file, text);
+}
+
+/**
+ * GitHub drops the whole summary of a step past 1 MiB ("upload aborted, supports content up to a
+ * size of 1024k"): what mentor may add stays under 1,000,000 bytes in all, with what is there.
+ */
+export const STEP_SUMMARY_BYTES = 1_000_000;
+
+/** The bytes left in a step's summary file for mentor to add. */
+export function stepSummaryRoom(file: string): number {
+  let used = 0;
+  try {
+    used = statSync(file).size;
+  } catch {
+    // Missing (created by the append) or unreadable (the append reports it).
+  }
+  return Math.max(0, STEP_SUMMARY_BYTES - used);
 }

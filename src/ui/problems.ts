@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { PROBLEM_CODES, type Problem, type ProblemReport } from '../model/problem.js';
-import { jsonListPieces } from './json.js';
+import { jsonDocumentPieces, jsonLayout, jsonListPieces, LIST } from './json.js';
 import { printable } from './printable.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
@@ -91,11 +91,21 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 /** GitHub Actions workflow commands, one annotation per problem. */
 export function renderGithub(report: ProblemReport): string {
-  const lines = report.problems.map((p) => {
+  return [...githubPieces(report)].join('');
+}
+
+/** The workflow commands of a report, in pieces to write one after another. */
+export function* githubPieces(report: ProblemReport): Generator<string> {
+  let piece = '';
+  for (const [index, p] of report.problems.entries()) {
     const message = p.hint ? `${p.message} (${p.hint})` : p.message;
-    return `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(`${p.code} ${PROBLEM_CODES[p.code].summary}`)}::${escapeData(message)}`;
-  });
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    piece += `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(`${p.code} ${PROBLEM_CODES[p.code].summary}`)}::${escapeData(message)}\n`;
+    if ((index + 1) % PIECE === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
 }
 
 /**
@@ -110,19 +120,56 @@ const cell = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/\r?\n|\r/g, '<br>');
 
-/** A Markdown table of every problem, for $GITHUB_STEP_SUMMARY (annotations show only ten of each). */
-export function renderStepSummary(report: ProblemReport): string {
+/**
+ * A Markdown table of the problems, errors first, for $GITHUB_STEP_SUMMARY (annotations show only
+ * ten of each). GitHub drops a step's whole summary when it passes 1 MiB, so the table stops
+ * before `room` bytes and says how many problems it leaves out; with no room even for that, nothing.
+ */
+export function renderStepSummary(report: ProblemReport, room = Number.POSITIVE_INFINITY): string {
   const head = `## mentor validate\n\n${report.ok ? '✅' : '❌'} ${plural(report.files, 'file')} checked: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}\n`;
-  if (report.problems.length === 0) return `${head}\n`;
-  const rows = report.problems.map(
-    (p) => `| ${cell(`${p.file}:${p.line}:${p.column}`)} | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |`,
-  );
-  return `${head}\n| where | severity | code | problem | hint |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n`;
+  if (report.problems.length === 0) return Buffer.byteLength(head) + 1 <= room ? `${head}\n` : '';
+  const errorsFirst = [...report.problems.filter((p) => p.severity === 'error'), ...report.problems.filter((p) => p.severity !== 'error')];
+  const left = (from: number) => {
+    const rest = errorsFirst.slice(from);
+    const errors = rest.filter((p) => p.severity === 'error').length;
+    return `\n${plural(rest.length, 'more problem')} (${plural(errors, 'error')}, ${plural(rest.length - errors, 'warning')}) not in this table: GitHub keeps at most 1 MiB of summary for a step. The annotations in the log list every one, and \`mentor validate\` shows them all.\n\n`;
+  };
+  let text = `${head}\n| where | severity | code | problem | hint |\n| --- | --- | --- | --- | --- |\n`;
+  let bytes = Buffer.byteLength(text);
+  // The longest the closing note can be (every problem left out): rows are added while it still fits.
+  const noteBytes = Buffer.byteLength(left(0));
+  if (bytes + noteBytes > room) return '';
+  const rowOf = (p: Problem) => `| ${cell(`${p.file}:${p.line}:${p.column}`)} | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |\n`;
+  for (const [index, p] of errorsFirst.entries()) {
+    const row = rowOf(p);
+    const rowBytes = Buffer.byteLength(row);
+    if (bytes + rowBytes + noteBytes > room) {
+      // No room for this row and the note: unless every row left fits without the note.
+      let rest = '';
+      let restBytes = bytes + 1;
+      for (const later of errorsFirst.slice(index)) {
+        const r = rowOf(later);
+        restBytes += Buffer.byteLength(r);
+        if (restBytes > room) return `${text}${left(index)}`;
+        rest += r;
+      }
+      return `${text}${rest}\n`;
+    }
+    text += row;
+    bytes += rowBytes;
+  }
+  return `${text}\n`;
 }
 
 /** SARIF 2.1.0, for code-scanning dashboards. */
 export function renderSarif(report: ProblemReport, version: string): string {
+  return [...sarifPieces(report, version)].join('');
+}
+
+/** The SARIF log of a report, in pieces to write one after another: together JSON.stringify of the whole, laid out with two spaces. */
+export function sarifPieces(report: ProblemReport, version: string): Generator<string> {
   const ruleIds = Object.keys(PROBLEM_CODES) as (keyof typeof PROBLEM_CODES)[];
+  const ruleIndex = new Map<string, number>(ruleIds.map((id, index) => [id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -140,22 +187,27 @@ export function renderSarif(report: ProblemReport, version: string): string {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: report.problems.map((p) => ({
-          ruleId: p.code,
-          ruleIndex: ruleIds.indexOf(p.code),
-          level: p.severity,
-          message: { text: p.hint ? `${p.message} (${p.hint})` : p.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' },
-                region: { startLine: p.line, startColumn: p.column },
-              },
-            },
-          ],
-        })),
+        results: LIST,
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  const result = (p: Problem, indent: string) =>
+    jsonLayout(
+      {
+        ruleId: p.code,
+        ruleIndex: ruleIndex.get(p.code) ?? -1,
+        level: p.severity,
+        message: { text: p.hint ? `${p.message} (${p.hint})` : p.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' },
+              region: { startLine: p.line, startColumn: p.column },
+            },
+          },
+        ],
+      },
+      indent,
+    );
+  return jsonDocumentPieces(sarif, report.problems, PIECE, result);
 }

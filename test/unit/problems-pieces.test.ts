@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { keepSourceLines, ownString, reportOf, sourceLineOf, type Problem, type SourceLines } from '../../src/model/problem.js';
 import { colorFor } from '../../src/ui/color.js';
 import { drained, writePieces } from '../../src/ui/io.js';
-import { jsonListPieces } from '../../src/ui/json.js';
-import { jsonPieces, renderJson, textPieces } from '../../src/ui/problems.js';
+import { jsonDocumentPieces, jsonListPieces, LIST } from '../../src/ui/json.js';
+import { githubPieces, jsonPieces, renderGithub, renderJson, sarifPieces, textPieces } from '../../src/ui/problems.js';
 
 const at = (i: number): Problem => ({
   file: `partnerships/p-${String(i % 7).padStart(3, '0')}/sessions/2009-0${(i % 9) + 1}-01-visit.yaml`,
@@ -26,6 +26,33 @@ describe('a report written in pieces', () => {
     expect(renderJson(report)).toBe(whole);
     // Never one piece for a large report.
     expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(count / 2000));
+  });
+
+  it.each([0, 1, 2000, 4500])('SARIF of %i problems is exactly JSON.stringify of the whole log, in pieces', (count) => {
+    const report = reportOf(Array.from({ length: count }, (_, i) => at(i)), 12);
+    const pieces = [...sarifPieces(report, '9.9.9')];
+    const log = JSON.parse(pieces.join('')) as { runs: [{ tool: { driver: { rules: { id: string }[] } }; results: unknown[] }] };
+    expect(pieces.join('')).toBe(`${JSON.stringify(log, null, 2)}\n`);
+    const rules = log.runs[0].tool.driver.rules.map((r) => r.id);
+    expect(log.runs[0].results).toEqual(
+      report.problems.map((p) => ({
+        ruleId: p.code,
+        ruleIndex: rules.indexOf(p.code),
+        level: p.severity,
+        message: { text: p.hint ? `${p.message} (${p.hint})` : p.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' }, region: { startLine: p.line, startColumn: p.column } } }],
+      })),
+    );
+    expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(count / 2000));
+  });
+
+  it.each([0, 1, 2000, 4500])('GitHub annotations of %i problems: one line each, in pieces of whole lines', (count) => {
+    const report = reportOf(Array.from({ length: count }, (_, i) => at(i)), 12);
+    const pieces = [...githubPieces(report)];
+    expect(pieces.join('')).toBe(renderGithub(report));
+    expect(pieces.join('').split('\n').filter((line) => line.startsWith('::'))).toHaveLength(count);
+    for (const piece of pieces) expect(piece.endsWith('\n')).toBe(true);
+    expect(pieces.length).toBe(Math.ceil(count / 2000));
   });
 
   it('a position that is no finite number is written null, as JSON.stringify writes it', () => {
@@ -179,5 +206,19 @@ describe('jsonListPieces', () => {
   it('writes an item JSON cannot hold as null, as JSON.stringify does in a list', () => {
     const items = [undefined, () => 1, 3];
     expect([...jsonListPieces({}, 'x', items)].join('')).toBe(`${JSON.stringify({ x: items }, null, 2)}\n`);
+  });
+});
+
+describe('jsonDocumentPieces', () => {
+  const items = Array.from({ length: 1201 }, (_, i) => ({ n: i, text: `line\nbreak ${i}`, list: [i, { deep: [] }] }));
+  it.each([0, 1, 500, 1201])('a list %i items long deep in a document is exactly JSON.stringify of the whole', (count) => {
+    const list = items.slice(0, count);
+    const doc = (value: unknown) => ({ version: '2.1.0', runs: [{ tool: { name: 'x', rules: [{ id: 'a' }] }, results: value, after: { more: true } }], last: 1 });
+    expect([...jsonDocumentPieces(doc(LIST), list)].join('')).toBe(`${JSON.stringify(doc(list), null, 2)}\n`);
+  });
+
+  it('refuses a document without the marker, or with two', () => {
+    expect(() => [...jsonDocumentPieces({ a: 1 }, [1])]).toThrow(/exactly once/);
+    expect(() => [...jsonDocumentPieces({ a: LIST, b: LIST }, [1])]).toThrow(/exactly once/);
   });
 });
