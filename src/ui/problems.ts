@@ -134,27 +134,27 @@ export function renderStepSummary(report: ProblemReport, room = Number.POSITIVE_
     const errors = rest.filter((p) => p.severity === 'error').length;
     return `\n${plural(rest.length, 'more problem')} (${plural(errors, 'error')}, ${plural(rest.length - errors, 'warning')}) not in this table: GitHub keeps at most 1 MiB of summary for a step. The annotations in the log list every one, and \`mentor validate\` shows them all.\n\n`;
   };
-  let text = `${head}\n| where | severity | code | problem | hint |\n| --- | --- | --- | --- | --- |\n`;
-  let bytes = Buffer.byteLength(text);
-  // The longest the closing note can be (every problem left out): rows are added while it still fits.
-  const noteBytes = Buffer.byteLength(left(0));
-  if (bytes + noteBytes > room) return '';
+  const table = `${head}\n| where | severity | code | problem | hint |\n| --- | --- | --- | --- | --- |\n`;
   const rowOf = (p: Problem) => `| ${cell(`${p.file}:${p.line}:${p.column}`)} | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |\n`;
+  // Every row, if they all fit.
+  let whole = table;
+  let wholeBytes = Buffer.byteLength(table) + 1;
+  for (const p of errorsFirst) {
+    const row = rowOf(p);
+    wholeBytes += Buffer.byteLength(row);
+    if (wholeBytes > room) break;
+    whole += row;
+  }
+  if (wholeBytes <= room) return `${whole}\n`;
+  // Else the rows that fit with the note after them. The note is longest with every problem left
+  // out, give or take a plural: that much room, and a little more, stays free for it.
+  const noteBytes = Buffer.byteLength(left(0)) + 16;
+  let text = table;
+  let bytes = Buffer.byteLength(table);
   for (const [index, p] of errorsFirst.entries()) {
     const row = rowOf(p);
     const rowBytes = Buffer.byteLength(row);
-    if (bytes + rowBytes + noteBytes > room) {
-      // No room for this row and the note: unless every row left fits without the note.
-      let rest = '';
-      let restBytes = bytes + 1;
-      for (const later of errorsFirst.slice(index)) {
-        const r = rowOf(later);
-        restBytes += Buffer.byteLength(r);
-        if (restBytes > room) return `${text}${left(index)}`;
-        rest += r;
-      }
-      return `${text}${rest}\n`;
-    }
+    if (bytes + rowBytes + noteBytes > room) return bytes + noteBytes > room ? '' : `${text}${left(index)}`;
     text += row;
     bytes += rowBytes;
   }

@@ -73,6 +73,24 @@ describe('the job summary stays within what GitHub keeps of a step (1 MiB)', () 
     expect(md.render(text).match(/<tr>/g)).toHaveLength(rows.length + 1);
   });
 
+  test('a small table that fits whole needs no room for the note', () => {
+    for (const count of [1, 2, 3]) {
+      const whole = renderStepSummary(many(count));
+      expect(renderStepSummary(many(count), Buffer.byteLength(whole))).toBe(whole);
+    }
+  });
+
+  test('whatever the room, never a byte more than it', () => {
+    // One error among warnings: the note's counts change in length as rows are added.
+    const report = many(12);
+    const whole = Buffer.byteLength(renderStepSummary(report));
+    for (let room = 0; room <= whole + 10; room += 7) {
+      const text = renderStepSummary(report, room);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(room);
+      if (text !== '') expect(text.startsWith('## mentor validate')).toBe(true);
+    }
+  });
+
   test('with no room even for the heading and the note, nothing at all', () => {
     expect(renderStepSummary(many(10), 100)).toBe('');
     expect(renderStepSummary(many(0), 10)).toBe('');
