@@ -35,6 +35,23 @@ export function processIo(): Io {
 }
 
 /**
+ * A long output as pieces of `per` items each: `head`, then what `render` gives for each item,
+ * then `tail`. The last piece is never empty, and is left out when it would be.
+ */
+export function* inPieces<T>(items: readonly T[], per: number, render: (item: T, index: number) => string, head = '', tail = ''): Generator<string> {
+  let piece = head;
+  for (const [index, item] of items.entries()) {
+    piece += render(item, index);
+    if ((index + 1) % per === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  piece += tail;
+  if (piece !== '') yield piece;
+}
+
+/**
  * Write a long output piece by piece, waiting for a pipe to take each one before the next: a
  * report of 100,000 problems written at once into a slower reader would sit in memory whole.
  * A stream that fails (a reader gone, a full disk) stops the writing; the failure is reported by

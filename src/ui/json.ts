@@ -1,5 +1,6 @@
 // Long JSON documents written in pieces (see writePieces in io.ts): a document of 100,000
 // problems or 10,000 partnerships is never one string.
+import { inPieces } from './io.js';
 
 /** Stands, in a document given to jsonDocumentPieces, for the list it writes in pieces. */
 export const LIST = '\u0000the list written in pieces\u0000';
@@ -28,15 +29,8 @@ export function* jsonDocumentPieces<T>(document: unknown, items: readonly T[], p
     yield `${before}[]${after}`;
     return;
   }
-  let piece = `${before}[\n`;
-  for (const [index, item] of items.entries()) {
-    piece += `${indent}${write(item, indent)}${index === items.length - 1 ? '\n' : ',\n'}`;
-    if ((index + 1) % per === 0) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield `${piece}${keyIndent}]${after}`;
+  const last = items.length - 1;
+  yield* inPieces(items, per, (item, index) => `${indent}${write(item, indent)}${index === last ? '\n' : ',\n'}`, `${before}[\n`, `${keyIndent}]${after}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { PROBLEM_CODES, type Problem, type ProblemReport } from '../model/problem.js';
+import { inPieces } from './io.js';
 import { jsonDocumentPieces, jsonLayout, jsonListPieces, LIST } from './json.js';
 import { printable } from './printable.js';
 
@@ -35,9 +36,9 @@ export function renderText(report: ProblemReport, color: ChalkInstance): string 
 }
 
 /** The compiler-style text of a report, in pieces to write one after another. */
-export function* textPieces(report: ProblemReport, color: ChalkInstance): Generator<string> {
-  let lines: string[] = [];
-  for (const [index, p] of report.problems.entries()) {
+export function textPieces(report: ProblemReport, color: ChalkInstance): Generator<string> {
+  const problemText = (p: Problem): string => {
+    const lines: string[] = [];
     const severity = p.severity === 'error' ? color.red.bold('error') : color.yellow.bold('warning');
     const inlineHint = p.hint?.startsWith('did you mean') ? ` (${p.hint})` : '';
     lines.push(`${color.bold(`${printable(p.file)}:${p.line}:${p.column}`)} ${severity} ${color.dim(p.code)} ${printable(p.message)}${printable(inlineHint)}`);
@@ -49,18 +50,14 @@ export function* textPieces(report: ProblemReport, color: ChalkInstance): Genera
       lines.push(`${color.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(caret)}${color.green('^')}`);
     }
     if (p.hint && !inlineHint) lines.push(`${color.cyan('hint:')} ${printable(p.hint)}`);
-    lines.push('');
-    if ((index + 1) % PIECE === 0) {
-      yield `${lines.join('\n')}\n`;
-      lines = [];
-    }
-  }
+    // Each line ends with a line end; a blank line follows the problem.
+    return `${lines.join('\n')}\n\n`;
+  };
   const summary =
     report.problems.length === 0
       ? color.green(`${plural(report.files, 'file')} checked: no problems`)
       : `${plural(report.files, 'file')} checked: ${report.errors > 0 ? color.red(plural(report.errors, 'error')) : plural(0, 'error')}, ${plural(report.warnings, 'warning')}`;
-  lines.push(summary);
-  yield `${lines.join('\n')}\n`;
+  return inPieces(report.problems, PIECE, problemText, '', `${summary}\n`);
 }
 
 /** One JSON document: {ok, errors, warnings, problems: [...]} with every field of every problem. */
@@ -95,17 +92,11 @@ export function renderGithub(report: ProblemReport): string {
 }
 
 /** The workflow commands of a report, in pieces to write one after another. */
-export function* githubPieces(report: ProblemReport): Generator<string> {
-  let piece = '';
-  for (const [index, p] of report.problems.entries()) {
+export function githubPieces(report: ProblemReport): Generator<string> {
+  return inPieces(report.problems, PIECE, (p) => {
     const message = p.hint ? `${p.message} (${p.hint})` : p.message;
-    piece += `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(`${p.code} ${PROBLEM_CODES[p.code].summary}`)}::${escapeData(message)}\n`;
-    if ((index + 1) % PIECE === 0) {
-      yield piece;
-      piece = '';
-    }
-  }
-  if (piece !== '') yield piece;
+    return `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(`${p.code} ${PROBLEM_CODES[p.code].summary}`)}::${escapeData(message)}\n`;
+  });
 }
 
 /**
@@ -136,27 +127,23 @@ export function renderStepSummary(report: ProblemReport, room = Number.POSITIVE_
   };
   const table = `${head}\n| where | severity | code | problem | hint |\n| --- | --- | --- | --- | --- |\n`;
   const rowOf = (p: Problem) => `| ${cell(`${p.file}:${p.line}:${p.column}`)} | ${p.severity} | ${p.code} | ${cell(p.message)} | ${cell(p.hint ?? '')} |\n`;
-  // Every row, if they all fit.
-  let whole = table;
-  let wholeBytes = Buffer.byteLength(table) + 1;
-  for (const p of errorsFirst) {
-    const row = rowOf(p);
-    wholeBytes += Buffer.byteLength(row);
-    if (wholeBytes > room) break;
-    whole += row;
-  }
-  if (wholeBytes <= room) return `${whole}\n`;
-  // Else the rows that fit with the note after them. The note is longest with every problem left
-  // out, give or take a plural: that much room, and a little more, stays free for it.
+  // The note is longest with every problem left out, give or take a plural: that much room, and a
+  // little more, stays free for it until the rows are known to fit without it.
   const noteBytes = Buffer.byteLength(left(0)) + 16;
   let text = table;
-  let bytes = Buffer.byteLength(table);
+  let bytes = Buffer.byteLength(table) + 1;
+  let cut: { index: number; length: number } | undefined;
   for (const [index, p] of errorsFirst.entries()) {
     const row = rowOf(p);
     const rowBytes = Buffer.byteLength(row);
-    if (bytes + rowBytes + noteBytes > room) return bytes + noteBytes > room ? '' : `${text}${left(index)}`;
-    text += row;
+    // The last place where the note still fits after the rows before it.
+    if (!cut && bytes - 1 + rowBytes + noteBytes > room) cut = { index, length: text.length };
     bytes += rowBytes;
+    if (bytes > room) {
+      if (Buffer.byteLength(table) + noteBytes > room) return '';
+      return `${text.slice(0, cut!.length)}${left(cut!.index)}`;
+    }
+    text += row;
   }
   return `${text}\n`;
 }
