@@ -71,7 +71,9 @@ export async function prompterFor(io: Io, yes: boolean | undefined): Promise<Pro
 
 /** The real prompts, on standard error so standard output stays clean; Ctrl-C becomes CancelledError. */
 export async function terminalPrompter(): Promise<Prompter> {
-  const { input, select } = await import('@inquirer/prompts');
+  // The two prompts mentor asks, not @inquirer/prompts, which also loads an editor prompt and its
+  // character-set converters (about 700 KB of code a command would read and never run).
+  const [{ default: input }, { default: select }] = await Promise.all([import('@inquirer/input'), import('@inquirer/select')]);
   const context = { output: process.stderr, clearPromptOnDone: false };
   const cancellable = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
