@@ -14,6 +14,11 @@ if (args.length === 1 && args[0] === '--version') {
   });
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  const { main } = await import('../dist/cli.js');
-  await main();
+  // `session` and `advance` start from a bundle with a code cache (src/fast-start.ts); the rest,
+  // or these when the build has no such bundle, load the ES modules.
+  const [{ fastStart }, { fileURLToPath }] = await Promise.all([import('../dist/fast-start.js'), import('node:url')]);
+  if (!(await fastStart(fileURLToPath(new URL('../dist', import.meta.url)), args))) {
+    const { main } = await import('../dist/cli.js');
+    await main();
+  }
 }

@@ -1,7 +1,11 @@
 // Bundle the CLI and the programmatic API with esbuild: one file per lazily loaded command,
 // so `mentor --help` loads almost nothing (see NOTES: start-up).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const dist = new URL('../dist', import.meta.url);
@@ -48,10 +52,78 @@ rmSync(dist, { recursive: true, force: true });
 
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/worker.ts', 'fast-start': 'src/fast-start.ts' },
   outdir: 'dist',
   splitting: true,
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   define: { MENTOR_VERSION: JSON.stringify(pkg.version), MENTOR_BUILT_IN_METHODS: JSON.stringify(builtInMethods) },
 });
+
+// The fast bundles of src/fast-start.ts: for each command named there, the CLI with that command
+// in one CommonJS file, without the other commands (their modules are replaced by one that says
+// so: bin/mentor.js sends a bundle only the arguments of its command). Whitespace and comments
+// are left out, which keeps the file plain ASCII (checked below) and a third smaller to read.
+const FAST = [
+  { name: 'advance', module: 'advance', training: ['advance', 'johannesburg-lilongwe', '--date', '2016-06-30'] },
+  {
+    name: 'session',
+    module: 'session',
+    training: ['session', 'add', 'johannesburg-lilongwe', '--date', '2016-06-01', '--title', 'Training visit', '--type', 'contact', '--level', 'technical', '--host', 'mentee'],
+  },
+];
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(root, 'bin', 'mentor.js');
+for (const { name, module, training } of FAST) {
+  const onlyThisCommand = {
+    name: 'only-this-command',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
+        args.kind === 'dynamic-import' && args.importer.endsWith(`${path.sep}cli.ts`) && args.path !== `./commands/${module}.js`
+          ? { path: args.path, namespace: 'other-command' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'other-command' }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`the fast bundle of "${name}" was asked for ${args.path}`)});`,
+        loader: 'js',
+      }));
+    },
+  };
+  const outfile = path.join(root, 'dist', 'fast', `${name}.cjs`);
+  await build({
+    plugins: [lazyChildProcess, onlyThisCommand],
+    entryPoints: ['src/cli.ts'],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    packages: 'bundle',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // src/fast-start.ts passes the bundle's own URL where ES modules ask import.meta.
+    define: { MENTOR_VERSION: JSON.stringify(pkg.version), MENTOR_BUILT_IN_METHODS: JSON.stringify(builtInMethods), 'import.meta.url': '__mentorModuleUrl' },
+  });
+  const text = readFileSync(outfile, 'latin1');
+  const wide = text.search(/[\u0080-\u00ff]/);
+  if (wide >= 0) throw new Error(`dist/fast/${name}.cjs is not plain ASCII at ${wide}: ${JSON.stringify(text.slice(wide - 40, wide + 10))}`);
+  if (/\bimport\(/.test(text)) throw new Error(`dist/fast/${name}.cjs imports a module at run time, which a bundle compiled by node:vm cannot`);
+  // The training run: the command on a copy of the examples, through bin/mentor.js as a user runs
+  // it, writing the code cache of what it compiled. It must succeed.
+  const work = mkdtempSync(path.join(tmpdir(), 'mentor-build-'));
+  try {
+    cpSync(path.join(root, 'examples'), work, { recursive: true });
+    const run = spawnSync(process.execPath, [bin, ...training, '-C', work], {
+      encoding: 'utf8',
+      env: { ...process.env, MENTOR_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (run.status !== 0) throw new Error(`the training run of dist/fast/${name}.cjs ended with ${run.status ?? run.signal}: ${run.stderr || run.stdout}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const { codeCacheFile } = await import(new URL('../dist/fast-start.js', import.meta.url).href);
+  if (!existsSync(codeCacheFile(outfile, readFileSync(outfile)))) throw new Error(`the training run of dist/fast/${name}.cjs left no code cache`);
+}
