@@ -28,7 +28,7 @@ export function checkRelated(links: readonly RelatedLink[], ids: ReadonlySet<str
   return links
     .filter((link) => !ids.has(link.id))
     .map((link) => {
-      const guess = closest(link.id, [...ids]);
+      const guess = closest(link.id, ids);
       return {
         code: 'MTR045',
         path: link.path,
