@@ -56,6 +56,9 @@ export function generateRepository(dir, count, seed = 42, sessionsEach = 10) {
   mkdirSync(path.join(dir, 'partnerships'), { recursive: true });
   writeFileSync(path.join(dir, 'mentor.yaml'), `name: Synthetic portfolio ${count}\nprogramme: Benchmark\nlocale: en\n`);
   let files = 1;
+  // The copy last made of each example: a copy's links to another example (a phase 2 to its pilot)
+  // go to that example's latest copy, so the repository has no broken links, as a kept one has none.
+  const latestCopy = new Map();
   for (let i = 0; i < count; i++) {
     const base = partnerships[i % partnerships.length];
     const mentorPlace = pick(rand, PLACES);
@@ -64,6 +67,11 @@ export function generateRepository(dir, count, seed = 42, sessionsEach = 10) {
     const days = Math.floor(rand() * 3650) - 1800;
     const p = vary(base, days, i);
     p.id = id;
+    if (Array.isArray(p.related)) {
+      p.related = p.related.filter((link) => latestCopy.has(link.id)).map((link) => ({ ...link, id: latestCopy.get(link.id) }));
+      if (p.related.length === 0) delete p.related;
+    }
+    latestCopy.set(base.id, id);
     p.title = `${mentorPlace} – ${menteePlace}: ${base.title.split(/[–:]/).pop().trim()} (${i})`;
     p.mentor = { ...p.mentor, name: `City of ${mentorPlace}`, country: pick(rand, COUNTRIES) };
     p.mentee = { ...p.mentee, name: `${menteePlace} City Council`, country: pick(rand, COUNTRIES) };
