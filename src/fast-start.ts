@@ -1,5 +1,5 @@
-// A fast start for the commands that must answer within twice Node's own start (`session add` and
-// `advance`; SPEC §7, issue 15). Node 20 compiles every module it loads from scratch on every run,
+// A fast start for the commands that must answer within twice the time of `mentor --version`
+// (`session add` and `advance`, the bench's target). Node 20 compiles every module it loads from scratch on every run,
 // and has no compile cache (Node 22's module.enableCompileCache); for these commands that was about
 // a third of their time. So the build also bundles each of them, with the CLI around it, into one
 // CommonJS file (dist/fast/<name>.cjs), runs it once, and keeps V8's code cache of that run beside it.
