@@ -76,10 +76,9 @@ function helpersFor(format: TemplateFormat): Record<(typeof HELPER_NAMES)[number
 
 /**
  * Refuse what would print a value unescaped: a plain {{value}} (use a helper that knows where the
- * value lands, such as {{text value}}) and triple-stash {{{value}}}. Returns the template's tree,
- * for precompile().
+ * value lands, such as {{text value}}) and triple-stash {{{value}}}.
  */
-function checkTemplate(source: string, file: string, overridden: boolean): hbs.AST.Program {
+function checkTemplate(source: string, file: string, overridden: boolean): void {
   const problems: string[] = [];
   const visit = (node: hbs.AST.Node | null | undefined): void => {
     if (!node) return;
@@ -95,17 +94,12 @@ function checkTemplate(source: string, file: string, overridden: boolean): hbs.A
     visit(n.program);
     visit(n.inverse);
   };
-  let ast: hbs.AST.Program;
   try {
-    // Parsed once, here: the whitespace rules that Handlebars' parse() applies change no
-    // statement, and precompile() applies them, with the template's options, to this tree.
-    ast = Handlebars.parseWithoutProcessing(source);
+    visit(Handlebars.parse(source));
   } catch (error) {
     throw new TemplateError(`${file}: ${(error as Error).message.split('\n')[0]}`, file, overridden);
   }
-  visit(ast);
   if (problems.length > 0) throw new TemplateError(`${file}: ${problems.join('; ')}`, file, overridden);
-  return ast;
 }
 
 interface TemplateSource {
@@ -195,14 +189,14 @@ export class TemplateRenderer {
   }
 
   private compile(source: TemplateSource): Handlebars.TemplateDelegate {
-    const ast = checkTemplate(source.text, source.file, source.overridden);
+    checkTemplate(source.text, source.file, source.overridden);
     if (source.overridden) this.overridden.push(source.file);
     let spec: string;
     try {
       // Compiled now, once, so that unknown helpers and other errors are reported with the file
       // (Handlebars' compile() would only compile at the first render, and compile it all again).
       // (Typed as a specification, precompile returns its source: a JavaScript object literal.)
-      spec = this.hb.precompile(ast, this.options) as unknown as string;
+      spec = this.hb.precompile(source.text, this.options) as unknown as string;
     } catch (error) {
       throw new TemplateError(`${source.file}: ${(error as Error).message.split('\n')[0]}`, source.file, source.overridden);
     }
