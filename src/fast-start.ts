@@ -9,12 +9,16 @@
 // refused or missing cache only means the slower start. Everything else loads the ES modules of
 // dist/cli.js, as before.
 
-import { hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+
+// node:crypto and node:vm are not part of Node's own start (about 9 ms to load together): every
+// command imports this module to ask whether it starts fast, so they load only when it does.
+const builtIn = createRequire(import.meta.url);
+const crypto = () => builtIn('node:crypto') as typeof import('node:crypto');
+const vm = () => builtIn('node:vm') as typeof import('node:vm');
 
 /** The command line words that a fast bundle serves, and the bundle's name. */
 const FAST_BUNDLES: Record<string, string> = { advance: 'advance', session: 'session' };
@@ -27,12 +31,12 @@ export function fastBundleFor(args: readonly string[]): string | undefined {
 
 /** Where a bundle's code cache is kept: beside it, named after the bundle's bytes. */
 export function codeCacheFile(bundle: string, bytes: Buffer): string {
-  return `${bundle.slice(0, -'.cjs'.length)}-${hash('sha1', bytes)}.cache`;
+  return `${bundle.slice(0, -'.cjs'.length)}-${crypto().hash('sha1', bytes)}.cache`;
 }
 
 /** A bundle compiled (from its code cache when there is one) and ready to run. */
 export interface LoadedBundle {
-  script: vm.Script;
+  script: import('node:vm').Script;
   cacheFile: string;
   /** Whether V8 took the code cache: false when there was none, or it was refused. */
   cached: boolean;
@@ -62,7 +66,7 @@ export function loadBundle(dist: string, name: string): LoadedBundle | undefined
   // The function around the bundle is what Node puts around a CommonJS module, in strict mode as
   // the ES modules are; `0,` keeps V8 from compiling all of it eagerly when there is no cache.
   const wrapped = `0, function (exports, require, module, __filename, __dirname, __mentorModuleUrl) {"use strict";${bytes.toString('latin1')}\n}`;
-  const script = new vm.Script(wrapped, { filename: file, ...(cachedData && { cachedData }) });
+  const script = new (vm().Script)(wrapped, { filename: file, ...(cachedData && { cachedData }) });
   return {
     script,
     cacheFile,
