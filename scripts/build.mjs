@@ -60,24 +60,24 @@ await build({
   define: { MENTOR_VERSION: JSON.stringify(pkg.version), MENTOR_BUILT_IN_METHODS: JSON.stringify(builtInMethods) },
 });
 
-// The fast bundles of src/fast-start.ts: for each command named there (the bundle's name is the
-// command's module in src/commands), the CLI with that command in one CommonJS file, without the other commands (their modules are replaced by one that says
-// so: bin/mentor.js sends a bundle only the arguments of its command). Whitespace and comments
-// are left out, which keeps the file plain ASCII (checked below) and a third smaller to read.
-const FAST = [
-  { name: 'advance', training: ['advance', 'johannesburg-lilongwe', '--date', '2016-06-30'] },
-  {
-    name: 'session',
-    training: ['session', 'add', 'johannesburg-lilongwe', '--date', '2016-06-01', '--title', 'Training visit', '--type', 'contact', '--level', 'technical', '--host', 'mentee'],
-  },
-];
+// The fast bundles of src/fast-start.ts: for each command it names (a module of src/commands),
+// the CLI with that command in one CommonJS file, without the other commands (their modules are
+// replaced by one that says so: bin/mentor.js sends a bundle only the arguments of its command).
+// Whitespace and comments are left out, which keeps the file plain ASCII (checked below) and a
+// third smaller to read. Each is run once, as TRAINING says, to make its code cache.
+const TRAINING = {
+  advance: ['advance', 'johannesburg-lilongwe', '--date', '2016-06-30'],
+  session: ['session', 'add', 'johannesburg-lilongwe', '--date', '2016-06-01', '--title', 'Training visit', '--type', 'contact', '--level', 'technical', '--host', 'mentee'],
+};
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(root, 'bin', 'mentor.js');
-const { codeCacheFile } = await import(new URL('../dist/fast-start.js', import.meta.url).href);
+const { codeCacheFile, FAST_COMMANDS } = await import(new URL('../dist/fast-start.js', import.meta.url).href);
 // V8 refuses a code cache made with other V8 flags: the training runs get none from the builder.
 const trainingEnv = { ...process.env };
 delete trainingEnv.NODE_OPTIONS;
-for (const { name, training } of FAST) {
+for (const name of FAST_COMMANDS) {
+  const training = TRAINING[name];
+  if (!training) throw new Error(`src/fast-start.ts names "${name}", which has no training run in scripts/build.mjs`);
   const onlyThisCommand = {
     name: 'only-this-command',
     setup(b) {
@@ -94,19 +94,16 @@ for (const { name, training } of FAST) {
   };
   const outfile = path.join(root, 'dist', 'fast', `${name}.cjs`);
   await build({
+    ...common,
     plugins: [lazyChildProcess, onlyThisCommand],
     entryPoints: ['src/cli.ts'],
     outfile,
-    bundle: true,
     format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    packages: 'bundle',
-    legalComments: 'none',
+    // No createRequire banner: a CommonJS bundle has require, and src/fast-start.ts passes the
+    // bundle's own URL where ES modules ask import.meta.
+    banner: {},
     minifyWhitespace: true,
     sourcemap: 'linked',
-    logLevel: 'warning',
-    // src/fast-start.ts passes the bundle's own URL where ES modules ask import.meta.
     define: { MENTOR_VERSION: JSON.stringify(pkg.version), MENTOR_BUILT_IN_METHODS: JSON.stringify(builtInMethods), 'import.meta.url': '__mentorModuleUrl' },
   });
   const text = readFileSync(outfile, 'latin1');

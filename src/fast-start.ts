@@ -20,13 +20,13 @@ const builtIn = createRequire(import.meta.url);
 const crypto = () => builtIn('node:crypto') as typeof import('node:crypto');
 const vm = () => builtIn('node:vm') as typeof import('node:vm');
 
-/** The command line words that a fast bundle serves, and the bundle's name. */
-const FAST_BUNDLES: Record<string, string> = { advance: 'advance', session: 'session' };
+/** The commands that start fast; each names its bundle and its module in src/commands (the build makes one bundle for each). */
+export const FAST_COMMANDS: readonly string[] = ['advance', 'session'];
 
 /** The fast bundle that serves these arguments, if one does: the command must come first. */
 export function fastBundleFor(args: readonly string[]): string | undefined {
   const first = args[0];
-  return first !== undefined && Object.hasOwn(FAST_BUNDLES, first) ? FAST_BUNDLES[first] : undefined;
+  return first !== undefined && FAST_COMMANDS.includes(first) ? first : undefined;
 }
 
 /** Where a bundle's code cache is kept: beside it, named after the bundle's bytes. */
