@@ -13,7 +13,11 @@ export interface FolderFindings {
   files: number;
 }
 
-/** Every id of the repository, listed once on first use (only links between partnerships need them). */
+/**
+ * Every id of the repository, listed once on first use (only links between partnerships need them).
+ * One per thread and run: each listing of a large repository costs milliseconds, so a run must not
+ * list it again for every chunk of folders it checks.
+ */
 export function repositoryIds(repo: Repository): () => ReadonlySet<string> {
   let ids: Set<string> | undefined;
   return () => (ids ??= new Set(repo.partnerships().ids));
@@ -37,9 +41,8 @@ export function checkInRepository(folder: PartnershipFolder, today: string, meth
  * Check partnership folders one at a time, keeping only their problems (and, with `sourceLines`,
  * the lines they point at), so memory stays flat however large the repository.
  */
-export function checkFolders(repo: Repository, method: Method, ids: readonly string[], today: string, sourceLines = true): FolderFindings {
+export function checkFolders(repo: Repository, method: Method, ids: readonly string[], today: string, allIds: () => ReadonlySet<string>, sourceLines = true): FolderFindings {
   const findings: FolderFindings = { problems: [], lines: {}, files: 0 };
-  const allIds = repositoryIds(repo);
   for (const id of ids) {
     const folder = repo.folder(id);
     const sources = [folder.partnership, ...folder.sessions].filter((s): s is SourceFile => s !== undefined);

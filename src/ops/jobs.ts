@@ -10,7 +10,10 @@ export type FolderJob = { kind: 'check'; today: string; sourceLines: boolean } |
 
 export type FolderResult<K extends FolderJob['kind']> = K extends 'check' ? FolderFindings : PartnershipSummary[];
 
-/** Run a job on some folders of the repository. */
-export function runFolderJob(repo: Repository, method: Method, job: FolderJob, ids: readonly string[]): FolderFindings | PartnershipSummary[] {
-  return job.kind === 'check' ? checkFolders(repo, method, ids, job.today, job.sourceLines) : summarizeFolders(repo, method, ids, job.today);
+/**
+ * Run a job on some folders of the repository. `allIds` lists the repository's ids on first need;
+ * a thread makes one for a whole run and hands it to every chunk.
+ */
+export function runFolderJob(repo: Repository, method: Method, job: FolderJob, ids: readonly string[], allIds: () => ReadonlySet<string>): FolderFindings | PartnershipSummary[] {
+  return job.kind === 'check' ? checkFolders(repo, method, ids, job.today, allIds, job.sourceLines) : summarizeFolders(repo, method, ids, job.today, allIds);
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Method } from '../model/method.js';
 import type { Repository } from '../store/repository.js';
+import { repositoryIds } from './check-folders.js';
 import { runFolderJob, type FolderJob, type FolderResult } from './jobs.js';
 
 /** Told how many of how many partnerships are done, as work goes on. */
@@ -106,9 +107,10 @@ export async function forEachFolder<K extends FolderJob['kind']>(
   const running = Array.from({ length: workers }, () => runWorker(script!));
   // This thread's share: one chunk at a time, yielding between chunks so workers' results come in.
   onProgress?.(0, ids.length);
+  const allIds = repositoryIds(repo);
   while (next < chunks.length) {
     const index = next++;
-    finished(index, runFolderJob(repo, method, job, chunks[index]!) as FolderResult<K>);
+    finished(index, runFolderJob(repo, method, job, chunks[index]!, allIds) as FolderResult<K>);
     if (workers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(running);

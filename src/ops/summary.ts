@@ -4,7 +4,7 @@ import type { PartnershipFolder } from '../model/source.js';
 import type { PartnershipSummary } from '../model/summary.js';
 import { daysInStage, levelCounts, nextDue, numberVisits, stageEnteredOn } from '../roadmap/index.js';
 import type { Repository } from '../store/repository.js';
-import { checkInRepository, repositoryIds } from './check-folders.js';
+import { checkInRepository } from './check-folders.js';
 
 export type { PartnershipSummary };
 
@@ -43,8 +43,7 @@ export function summarizeFolder(folder: PartnershipFolder, today: string, method
 }
 
 /** Summaries of some partnerships, one folder at a time. */
-export function summarizeFolders(repo: Repository, method: Method, ids: readonly string[], today: string): PartnershipSummary[] {
-  const allIds = repositoryIds(repo);
+export function summarizeFolders(repo: Repository, method: Method, ids: readonly string[], today: string, allIds: () => ReadonlySet<string>): PartnershipSummary[] {
   return ids.map((id) => {
     const folder = repo.folder(id);
     return summarizeFolder(folder, today, method, checkInRepository(folder, today, method, allIds));
