@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { SLUG_PATTERN } from '../model/constants.js';
 import { countryCodeOf } from '../model/countries.js';
 import { closest } from '../util/text.js';
+import { zodAccepts } from './verdict.js';
 import type { PathSegment, SourceFile } from '../model/source.js';
 import { PROBLEM_CODES, problem, type Problem, type ProblemCode } from '../model/problem.js';
 
@@ -30,6 +31,8 @@ export function checkSchema(source: SourceFile, schema: z.ZodType, what: string)
     if (/\r(?!\n)/.test(source.text)) return [];
     return [problem('MTR011', { file: source.file, line: 1, column: 1 }, `the file is empty; it should hold ${what}`)];
   }
+  // Most files are valid: those the verdict accepts need nothing of zod's issues.
+  if (zodAccepts(schema, source.data)) return [];
   const result = schema.safeParse(source.data, { jitless: !warmedUp(schema) });
   if (result.success) return [];
   // A misspelt key is one mistake, not two: "stge" is reported as unknown (did you mean "stage"?)
