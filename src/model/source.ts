@@ -22,6 +22,11 @@ export interface SourceFile {
   /** Problems found while reading: the file's kind and size, syntax, duplicate keys, aliases, tags. */
   readonly problems: Problem[];
   /**
+   * Whether the file was read with mentor's speed-ups on (MENTOR_FAST_PATH is not 0): the schema
+   * check may then ask its verdict-only reading (check/verdict.ts) before zod.
+   */
+  readonly fastChecks?: boolean;
+  /**
    * Where a path points: the value's start, or for `key` the key's start. A path that does not
    * exist points at its nearest existing parent, which is where a missing key has to be written.
    */

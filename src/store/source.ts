@@ -23,6 +23,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 class DataFile implements SourceFile {
   data: unknown = undefined;
   readonly problems: Problem[] = [];
+  fastChecks = false;
   lineCounter?: LineCounter;
   doc?: Document;
   private lineStarts?: number[];
@@ -137,13 +138,16 @@ export function readSource(root: string, file: string, options: ReadOptions = {}
  */
 export function sourceOf(file: string, text: string, options: ReadOptions = {}): SourceFile {
   const fast = options.fastPath === false ? undefined : fastParse(text);
+  let source: DataFile;
   if (fast) {
     // Accepted by the fast path: no parse problems; positions are computed only if a check needs them.
-    const source = new DataFile(file, text);
+    source = new DataFile(file, text);
     source.data = fast.data;
-    return source;
+  } else {
+    source = parseSource(file, text);
   }
-  return parseSource(file, text);
+  source.fastChecks = options.fastPath !== false;
+  return source;
 }
 
 /** Parse YAML text as a data file: core schema, no tags, anchors, aliases or extra documents. */
