@@ -148,7 +148,9 @@ mkdirSync(empty, { recursive: true });
 row('`mentor --version` vs `node -e 0`', pair(mentor('--version'), [process.execPath, ['-e', '0']]), 1.3);
 row('`mentor --help` vs `node -e 0`', pair(mentor('--help'), [process.execPath, ['-e', '0']]), 1.5);
 const validateBig = mentor('validate', '-C', big, '--as-of', AS_OF, '--format', 'json');
-const WHOLE = Math.max(3, Math.ceil(RUNS / 2));
+// Whole-repository commands take seconds a run, on a shared machine whose speed drifts by a
+// quarter within minutes: as many runs as the short commands, so one slow phase does not move a median.
+const WHOLE = RUNS;
 const floorBig = pair(validateBig, node(path.join(HERE, 'floor.mjs'), big), WHOLE);
 row(`\`mentor validate\` vs floor (js-yaml, one thread), ${SIZE} partnerships`, floorBig, 1.5);
 row(`\`mentor validate\` vs ajv-cli (same schemas, same YAML files), ${SIZE}`, pair(validateBig, ajvYaml(big), WHOLE, false), 1);
