@@ -8,7 +8,7 @@ export const FIGURES_DIR = path.resolve(import.meta.dirname, 'node_modules/.cach
 
 export default defineConfig({
   test: {
-    include: ['test/robustness/**/*.test.ts', 'test/speed/**/*.test.ts', 'test/e2e/lifecycle-concurrency.test.ts', 'test/e2e/lifecycle-tz.test.ts', 'test/e2e/site.test.ts', 'test/ops/validate-since-shard.test.ts', 'test/render/browser.test.ts', 'test/e2e/lifecycle-no-tty.test.ts', 'test/e2e/full-device.test.ts', 'test/e2e/report.test.ts', 'test/e2e/one-reading.test.ts', 'test/e2e/slow-reader.test.ts'],
+    include: ['test/robustness/**/*.test.ts', 'test/speed/**/*.test.ts', 'test/e2e/lifecycle-concurrency.test.ts', 'test/e2e/lifecycle-tz.test.ts', 'test/e2e/site.test.ts', 'test/ops/validate-since-shard.test.ts', 'test/render/browser.test.ts', 'test/e2e/lifecycle-no-tty.test.ts', 'test/e2e/full-device.test.ts', 'test/e2e/report.test.ts', 'test/e2e/one-reading.test.ts', 'test/e2e/slow-reader.test.ts', 'test/check/verdict.test.ts'],
     env: { TZ: 'America/Los_Angeles', NO_COLOR: '1', MENTOR_LONG: '1', MENTOR_FIGURES_DIR: FIGURES_DIR },
     globalSetup: ['test/global-setup.ts', 'test/robustness/figures-setup.ts'],
     setupFiles: ['test/setup.ts'],
