@@ -34,9 +34,9 @@ describe('chunks of partnership folders for the threads', () => {
 describe('one listing of the repository per run', () => {
   it('checks many chunks of folders with links between partnerships, listing the ids once', async () => {
     const root = copyOfExamples();
-    // 60 copies of the phase 2 that links to its pilot: many chunks, each with a link to check.
+    // 30 copies of the phase 2 that links to its pilot: many chunks, each with a link to check.
     const from = path.join(root, 'partnerships', 'durban-mzuzu-phase-2');
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 30; i++) {
       const to = path.join(root, 'partnerships', `durban-mzuzu-phase-2-copy-${i}`);
       cpSync(from, to, { recursive: true });
       const file = path.join(to, 'partnership.yaml');
