@@ -5,15 +5,14 @@
 // bytes it replaced), and a build without the bundles still works.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fastBundleFor } from '../../src/fast-start.js';
 import { LONG } from '../robustness/figures.js';
-import { BIN, copyOfExamples, tempDir } from '../helpers/cli.js';
+import { BIN, BUILD, copyOfBuild, copyOfExamples, tempDir } from '../helpers/cli.js';
 
-const BUILD = path.dirname(path.dirname(BIN));
 const ENV = { ...process.env, NO_COLOR: '1', CI: 'true', DEBUG: '', TZ: 'America/Bogota' };
 
 function run(script: string, args: string[], cwd: string, input = '') {
@@ -40,12 +39,6 @@ function files(root: string, dir = ''): Record<string, string> {
 }
 
 /** A copy of the build, to change without touching the one the other tests use. */
-function copyOfBuild(): string {
-  const copy = tempDir();
-  for (const part of ['package.json', 'bin', 'dist', 'templates', 'methods']) cpSync(path.join(BUILD, part), path.join(copy, part), { recursive: true });
-  return copy;
-}
-
 async function loadBundle(build: string, name: string) {
   const module = (await import(pathToFileURL(path.join(build, 'dist/fast-start.js')).href)) as typeof import('../../src/fast-start.js');
   return module.loadBundle(path.join(build, 'dist'), name);

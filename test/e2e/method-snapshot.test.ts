@@ -4,19 +4,14 @@
 // after the build is checked again, in full, its problems reported like any method's.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, copyOfExamples, mentor, tempDir } from '../helpers/cli.js';
-
-const BUILD = path.dirname(path.dirname(BIN));
+import { copyOfBuild, copyOfExamples, mentor } from '../helpers/cli.js';
 
 /** A copy of the build whose built-in method uclg is `edit` of the one it was built with. */
 function buildWithMethod(edit: (text: string) => string): string {
-  const copy = tempDir();
-  for (const part of ['package.json', 'bin', 'dist', 'templates', 'methods']) {
-    if (existsSync(path.join(BUILD, part))) cpSync(path.join(BUILD, part), path.join(copy, part), { recursive: true });
-  }
+  const copy = copyOfBuild();
   const file = path.join(copy, 'methods/uclg.yaml');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
   return path.join(copy, 'bin/mentor.js');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -91,6 +91,18 @@ export function tempDir(prefix = 'mentor-test-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   temps.push(dir);
   return dir;
+}
+
+/** The folder of the build the tests run (BIN's package): package.json, bin, dist, templates, methods. */
+export const BUILD = path.dirname(path.dirname(BIN));
+
+/** A temporary copy of the build, to run edited or with parts removed; removed after the test. */
+export function copyOfBuild(): string {
+  const copy = tempDir();
+  for (const part of ['package.json', 'bin', 'dist', 'templates', 'methods']) {
+    if (existsSync(path.join(BUILD, part))) cpSync(path.join(BUILD, part), path.join(copy, part), { recursive: true });
+  }
+  return copy;
 }
 
 /** A temporary copy of the examples repository (or another fixture), removed after the test. */
