@@ -1,6 +1,7 @@
 // A verdict-only reading of a zod schema: whether zod would accept a value, without the issues,
-// paths and copies zod makes on the way. `validate` asks it first for every file, and asks zod
-// itself only for the files it does not accept, so every problem reported still comes from zod.
+// paths and copies zod makes on the way. The schema check (check/schema.ts, under validate, status,
+// the portfolio and every write) asks it first for every file read with the speed-ups on, and asks
+// zod itself only for the files it does not accept, so every problem reported still comes from zod.
 //
 // It walks the schema once and builds one function per node. Objects, arrays, optionals,
 // nullables and plain unions, which make up the structure of a partnership or session file, are
